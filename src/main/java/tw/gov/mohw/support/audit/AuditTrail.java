@@ -1,0 +1,137 @@
+package tw.gov.mohw.support.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The business audit trail: append-only (the database refuses updates and deletes) and hash-chained, so an entry
+ * edited or removed behind the application's back is found by {@link #verify()}.
+ *
+ * <p>Each entry's hash is SHA-256 over the previous entry's hash and the entry's own fields; {@code audit_head}
+ * holds the newest id and hash, so removing the newest entries is found too.
+ */
+@Service
+public class AuditTrail {
+
+    private final JdbcClient jdbc;
+
+    AuditTrail(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One entry as stored. */
+    public record Entry(long id, Instant at, String actor, String action, String subject, String details) {
+    }
+
+    /** The outcome of a verification: intact, or the first entry where the chain breaks and why. */
+    public record Verification(boolean intact, long entriesChecked, Long brokenAt, String problem) {
+    }
+
+    /** Appends one entry; callers' transactions serialize on the head row, which keeps the chain linear. */
+    @Transactional
+    public Entry append(Instant at, String actor, String action, String subject, String details) {
+        Instant when = at.truncatedTo(ChronoUnit.MICROS);
+        Head head = jdbc.sql("select last_id, last_hash from audit_head where singleton for update")
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getBytes(2))).single();
+        long id = head.lastId() + 1;
+        byte[] hash = hash(head.lastHash(), id, when, actor, action, subject, details);
+        jdbc.sql("""
+                insert into audit_entry (id, at, actor, action, subject, details, prev_hash, hash)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, when.atOffset(ZoneOffset.UTC), actor, action, subject, details, head.lastHash(), hash)
+                .update();
+        jdbc.sql("update audit_head set last_id = ?, last_hash = ? where singleton").params(id, hash).update();
+        return new Entry(id, when, actor, action, subject, details);
+    }
+
+    public List<Entry> forSubject(String subject) {
+        return jdbc.sql("select * from audit_entry where subject = ? order by id").param(subject)
+                .query((rs, n) -> new Entry(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("actor"),
+                        rs.getString("action"), rs.getString("subject"), rs.getString("details")))
+                .list();
+    }
+
+    /** Walks the whole chain in id order, recomputing every hash; reads in pages, never the whole table at once. */
+    @Transactional(readOnly = true)
+    public Verification verify() {
+        byte[] previous = new byte[0];
+        long expectedId = 1;
+        long checked = 0;
+        while (true) {
+            List<Stored> page = jdbc.sql("select * from audit_entry where id >= ? order by id limit 5000")
+                    .param(expectedId)
+                    .query((rs, n) -> new Stored(rs.getLong("id"), rs.getTimestamp("at"), rs.getString("actor"),
+                            rs.getString("action"), rs.getString("subject"), rs.getString("details"),
+                            rs.getBytes("prev_hash"), rs.getBytes("hash")))
+                    .list();
+            for (Stored s : page) {
+                if (s.id() != expectedId) {
+                    return new Verification(false, checked, expectedId, "missing entry");
+                }
+                if (!Arrays.equals(s.prevHash(), previous)) {
+                    return new Verification(false, checked, s.id(), "chain broken: previous hash does not match");
+                }
+                byte[] recomputed = hash(previous, s.id(), s.at().toInstant(), s.actor(), s.action(), s.subject(),
+                        s.details());
+                if (!Arrays.equals(recomputed, s.hash())) {
+                    return new Verification(false, checked, s.id(), "content altered: hash does not match");
+                }
+                previous = s.hash();
+                expectedId++;
+                checked++;
+            }
+            if (page.size() < 5000) {
+                break;
+            }
+        }
+        Head head = jdbc.sql("select last_id, last_hash from audit_head where singleton")
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getBytes(2))).single();
+        if (head.lastId() != checked || !Arrays.equals(head.lastHash(), previous)) {
+            return new Verification(false, checked, checked + 1, "newest entries missing");
+        }
+        return new Verification(true, checked, null, null);
+    }
+
+    public Optional<String> headHash() {
+        return jdbc.sql("select last_hash from audit_head where singleton").query(byte[].class).optional()
+                .map(HexFormat.of()::formatHex);
+    }
+
+    static byte[] hash(byte[] previous, long id, Instant at, String actor, String action, String subject,
+            String details) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(previous);
+            // Length-prefixed fields: no two different entries can produce the same byte stream.
+            for (String field : new String[] {Long.toString(id), Long.toString(at.getEpochSecond()),
+                    Integer.toString(at.getNano()), actor, action, subject, details}) {
+                byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
+                sha.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+                sha.update((byte) ':');
+                sha.update(bytes);
+            }
+            return sha.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private record Head(long lastId, byte[] lastHash) {
+    }
+
+    private record Stored(long id, Timestamp at, String actor, String action, String subject, String details,
+            byte[] prevHash, byte[] hash) {
+    }
+}

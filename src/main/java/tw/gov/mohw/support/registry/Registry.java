@@ -1,0 +1,115 @@
+package tw.gov.mohw.support.registry;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The registry's front door: people, their practice registrations, institutions and the reference data.
+ * Reference data (bureaus, professions, departments) is small and read on every request, so it is held in memory
+ * after {@link ReferenceDataLoader} has stored it.
+ */
+@Service
+public class Registry {
+
+    private final JdbcClient jdbc;
+    private volatile Map<String, HealthBureau> bureaus = Map.of();
+    private volatile Map<String, Profession> professions = Map.of();
+    private volatile Map<String, Department> departments = Map.of();
+
+    Registry(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Practitioner> practitioner(NationalId nationalId) {
+        return jdbc.sql("select * from practitioner where national_id = ?").param(nationalId.value())
+                .query(Registry::practitioner).optional();
+    }
+
+    public Optional<Practitioner> practitioner(long id) {
+        return jdbc.sql("select * from practitioner where id = ?").param(id).query(Registry::practitioner).optional();
+    }
+
+    public List<PracticeRegistration> registrations(long practitionerId) {
+        return jdbc.sql("select * from practice_registration where practitioner_id = ? order by valid_from desc, id desc")
+                .param(practitionerId).query(Registry::registration).list();
+    }
+
+    /** The registration the person practises under on {@code day}: it names their home institution. */
+    public Optional<PracticeRegistration> activeRegistration(long practitionerId, LocalDate day) {
+        return registrations(practitionerId).stream()
+                .filter(r -> r.status() == PracticeRegistration.Status.PRACTISING)
+                .filter(r -> !r.validFrom().isAfter(day) && (r.validTo() == null || !r.validTo().isBefore(day)))
+                .findFirst();
+    }
+
+    /** Whether the person is registered as practising at {@code institution} on {@code day}: one of its staff. */
+    public boolean practisesAt(long practitionerId, InstitutionCode institution, LocalDate day) {
+        return activeRegistration(practitionerId, day).filter(r -> r.institutionCode().equals(institution)).isPresent();
+    }
+
+    public Optional<Institution> institution(InstitutionCode code) {
+        return jdbc.sql("select * from institution where code = ?").param(code.value())
+                .query(Registry::institution).optional();
+    }
+
+    public Optional<HealthBureau> bureau(String countyCode) {
+        return Optional.ofNullable(countyCode).map(bureaus::get);
+    }
+
+    public List<HealthBureau> bureaus() {
+        return List.copyOf(bureaus.values());
+    }
+
+    public Optional<Profession> profession(String code) {
+        return Optional.ofNullable(code).map(professions::get);
+    }
+
+    public Optional<Department> department(String code) {
+        return Optional.ofNullable(code).map(departments::get);
+    }
+
+    public List<Department> departments() {
+        return List.copyOf(departments.values());
+    }
+
+    void refreshReferenceData() {
+        bureaus = index(jdbc.sql("select * from health_bureau order by county_code").query((rs, n) -> new HealthBureau(
+                rs.getString("county_code"), rs.getString("county_name"), rs.getString("name"),
+                rs.getString("short_name"))).list(), HealthBureau::countyCode);
+        professions = index(jdbc.sql("select * from profession order by code").query((rs, n) -> new Profession(
+                rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en"))).list(), Profession::code);
+        departments = index(jdbc.sql("select * from department order by code").query((rs, n) -> new Department(
+                rs.getString("code"), rs.getString("name_zh"))).list(), Department::code);
+    }
+
+    private static <T> Map<String, T> index(List<T> rows, Function<T, String> key) {
+        return rows.stream().collect(Collectors.toMap(key, Function.identity(), (a, b) -> a,
+                java.util.LinkedHashMap::new));
+    }
+
+    private static Practitioner practitioner(ResultSet rs, int row) throws SQLException {
+        return new Practitioner(rs.getLong("id"), new NationalId(rs.getString("national_id")), rs.getString("name"),
+                rs.getObject("birth_date", LocalDate.class), rs.getString("profession_code"),
+                rs.getString("certificate_number"), rs.getString("mobile"));
+    }
+
+    private static PracticeRegistration registration(ResultSet rs, int row) throws SQLException {
+        return new PracticeRegistration(rs.getLong("practitioner_id"), new InstitutionCode(rs.getString("institution_code")),
+                rs.getString("profession_code"), PracticeRegistration.Status.valueOf(rs.getString("status")),
+                rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class));
+    }
+
+    private static Institution institution(ResultSet rs, int row) throws SQLException {
+        return new Institution(new InstitutionCode(rs.getString("code")), rs.getString("name"),
+                Institution.Type.valueOf(rs.getString("type")), rs.getString("county_code"), rs.getString("address"),
+                Institution.Status.valueOf(rs.getString("status")));
+    }
+}

@@ -1,0 +1,125 @@
+package tw.gov.mohw.support.report;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tw.gov.mohw.support.registry.NationalId;
+import tw.gov.mohw.support.shared.Actor;
+
+/**
+ * Lists of reports, always within the actor's scope. Each filter maps to an indexed column; see BENCHMARKS.md for
+ * the plans of the hot ones (a person's reports, a bureau's queue).
+ */
+@Component
+class ReportQueries {
+
+    private final JdbcClient jdbc;
+
+    ReportQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    ResultPage<ReportSummary> search(Actor actor, long actorPractitionerId, ReportQuery q, LocalDate today) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        scope(actor, actorPractitionerId, where, params);
+        if (q.practitioner() != null) {
+            where.add("r.practitioner_id = (select id from practitioner where national_id = :nationalId)");
+            params.put("nationalId", q.practitioner().value());
+        }
+        if (q.institution() != null) {
+            where.add("(r.home_institution = :institution or r.supported_institution = :institution)");
+            params.put("institution", q.institution().value());
+        }
+        if (!q.statuses().isEmpty()) {
+            where.add("r.status in (:statuses)");
+            params.put("statuses", q.statuses().stream().map(Enum::name).toList());
+        }
+        if (q.from() != null) {
+            where.add("r.period_end >= :from");
+            params.put("from", q.from());
+        }
+        if (q.to() != null) {
+            where.add("r.period_start <= :to");
+            params.put("to", q.to());
+        }
+        if (q.bureau() != null) {
+            where.add("(r.deciding_bureau = :bureau or r.home_bureau = :bureau)");
+            params.put("bureau", q.bureau());
+        }
+        String order;
+        if (q.awaitingDecision()) {
+            where.add("r.queued_at is not null");
+            order = "r.queued_at asc, r.id asc";
+        } else {
+            order = q.sort().column + (q.descending() ? " desc nulls last" : " asc nulls last") + ", r.id "
+                    + (q.descending() ? "desc" : "asc");
+        }
+        String filter = where.isEmpty() ? "true" : String.join(" and ", where);
+        int size = Math.max(1, Math.min(q.size(), ReportQuery.MAX_SIZE));
+        int page = Math.max(0, q.page());
+        List<ReportSummary> items = jdbc.sql("""
+                select r.*, p.national_id, p.name as practitioner_name, h.name as home_name, s.name as supported_name
+                  from support_report r
+                  join practitioner p on p.id = r.practitioner_id
+                  join institution h on h.code = r.home_institution
+                  join institution s on s.code = r.supported_institution
+                 where %s
+                 order by %s
+                 limit :limit offset :offset""".formatted(filter, order))
+                .params(params).param("limit", size).param("offset", (long) page * size)
+                .query((rs, n) -> summary(rs, today)).list();
+        long total = page == 0 && items.size() < size ? items.size()
+                : jdbc.sql("select count(*) from support_report r where " + filter).params(params)
+                        .query(Long.class).single();
+        return new ResultPage<>(items, page, size, total);
+    }
+
+    private static void scope(Actor actor, long practitionerId, List<String> where, Map<String, Object> params) {
+        switch (actor.role()) {
+            case PRACTITIONER -> {
+                where.add("r.practitioner_id = :self");
+                params.put("self", practitionerId);
+            }
+            case INSTITUTION -> {
+                where.add("(r.home_institution = :own or r.supported_institution = :own)");
+                params.put("own", actor.institutionCode());
+            }
+            case REVIEWER, BUREAU_ADMIN -> {
+                where.add("(r.deciding_bureau = :ownBureau or r.home_bureau = :ownBureau)");
+                params.put("ownBureau", actor.bureauCode());
+            }
+            case NATIONAL_VIEWER -> {
+                // the ministry reads everything
+            }
+            default -> where.add("false");
+        }
+    }
+
+    private static ReportSummary summary(ResultSet rs, LocalDate today) throws SQLException {
+        ReportStatus status = ReportStatus.valueOf(rs.getString("status"));
+        LocalDate effectiveEnd = rs.getObject("effective_end", LocalDate.class);
+        boolean ended = (status == ReportStatus.APPROVED || status == ReportStatus.CANCELLED)
+                && rs.getObject("pending_revision") == null && effectiveEnd.isBefore(today);
+        return new ReportSummary(rs.getLong("id"), rs.getString("case_number"), rs.getString("approval_number"),
+                status, ended, rs.getObject("pending_revision") != null,
+                new NationalId(rs.getString("national_id")).masked(), rs.getString("practitioner_name"),
+                rs.getString("home_institution"), rs.getString("home_name"), rs.getString("supported_institution"),
+                rs.getString("supported_name"), rs.getString("deciding_bureau"),
+                SupportCategory.valueOf(rs.getString("category")), rs.getObject("period_start", LocalDate.class),
+                rs.getObject("period_end", LocalDate.class), instant(rs.getTimestamp("queued_at")),
+                instant(rs.getTimestamp("submitted_at")), instant(rs.getTimestamp("created_at")));
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,37 @@
+package tw.gov.mohw.support.report;
+
+import java.time.LocalDate;
+import java.util.Set;
+import tw.gov.mohw.support.registry.InstitutionCode;
+import tw.gov.mohw.support.registry.NationalId;
+
+/**
+ * Filters for a list of reports; every one optional. The caller's scope is always added on top, so a filter can
+ * narrow what one may see, never widen it.
+ *
+ * @param from with {@code to}: reports whose period meets [from, to]
+ * @param awaitingDecision only what waits for the bureau (a submission or a change), oldest first
+ */
+public record ReportQuery(NationalId practitioner, InstitutionCode institution, Set<ReportStatus> statuses,
+        LocalDate from, LocalDate to, String bureau, boolean awaitingDecision, Sort sort, boolean descending,
+        int page, int size) {
+
+    public static final int MAX_SIZE = 100;
+
+    public ReportQuery {
+        statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
+        sort = sort == null ? Sort.CREATED_AT : sort;
+    }
+
+    /** The orders a list may be sorted in, each served by an index or a small result. */
+    public enum Sort {
+        CREATED_AT("r.created_at"), SUBMITTED_AT("r.submitted_at"), QUEUED_AT("r.queued_at"),
+        PERIOD_START("r.period_start"), CASE_NUMBER("r.case_number");
+
+        final String column;
+
+        Sort(String column) {
+            this.column = column;
+        }
+    }
+}

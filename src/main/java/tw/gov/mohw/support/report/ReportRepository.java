@@ -1,0 +1,244 @@
+package tw.gov.mohw.support.report;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+import tw.gov.mohw.support.registry.InstitutionCode;
+import tw.gov.mohw.support.shared.DomainException;
+import tw.gov.mohw.support.shared.Violation;
+
+/** Loads and stores {@link SupportReport} aggregates with plain SQL. Nothing is ever deleted. */
+@Repository
+class ReportRepository {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    ReportRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    Optional<SupportReport> find(long id) {
+        return jdbc.sql("select * from support_report where id = ?").param(id).query(Row::new).optional()
+                .map(this::assemble);
+    }
+
+    /** Locks the report's row for the rest of the transaction (decisions and edits on one report serialize). */
+    Optional<SupportReport> findForUpdate(long id) {
+        return jdbc.sql("select * from support_report where id = ? for update").param(id).query(Row::new).optional()
+                .map(this::assemble);
+    }
+
+    Optional<Long> findByIdempotencyKey(String filedBy, String key) {
+        return jdbc.sql("select id from support_report where filed_by = ? and idempotency_key = ?")
+                .params(filedBy, key).query(Long.class).optional();
+    }
+
+    /** The reports of one person that may still hold their time on or after {@code from}. */
+    List<SupportReport> findLive(long practitionerId, LocalDate from) {
+        return jdbc.sql("""
+                select * from support_report
+                 where practitioner_id = ? and effective_end >= ? and status in ('SUBMITTED', 'RETURNED', 'APPROVED', 'CANCELLED')
+                """).params(practitionerId, from).query(Row::new).list().stream().map(this::assemble).toList();
+    }
+
+    /**
+     * Serializes everything that adds to one person's commitments: held until the transaction ends, so the overlap
+     * check and the write that follows it cannot interleave with another's.
+     */
+    void lockPractitioner(long practitionerId) {
+        jdbc.sql("select id from practitioner where id = ? for update").param(practitionerId).query(Long.class).single();
+    }
+
+    List<Revision> revisions(long reportId) {
+        return jdbc.sql("select * from report_revision where report_id = ? order by revision_no")
+                .param(reportId).query(this::revision).list();
+    }
+
+    void save(SupportReport report) {
+        Instant now = report.updatedAt();
+        long id;
+        int version;
+        if (report.id() == null) {
+            version = 1;
+            id = jdbc.sql("""
+                    insert into support_report (case_number, approval_number, status, practitioner_id, home_institution,
+                      supported_institution, deciding_bureau, home_bureau, category, filed_by, acting_for,
+                      in_force_revision, pending_revision, period_start, period_end, effective_end, cancelled_from,
+                      queued_at, submitted_at, idempotency_key, created_at, updated_at, version)
+                    values (:case, :approval, :status, :practitioner, :home, :supported, :deciding, :homeBureau,
+                      :category, :filedBy, :actingFor, :inForce, :pending, :start, :end, :effectiveEnd, :cancelledFrom,
+                      :queuedAt, :submittedAt, :idem, :createdAt, :updatedAt, 1)
+                    returning id""")
+                    .params(common(report))
+                    .param("practitioner", report.practitionerId())
+                    .param("home", report.homeInstitution().value())
+                    .param("supported", report.supportedInstitution().value())
+                    .param("deciding", report.decidingBureau())
+                    .param("homeBureau", report.homeBureau())
+                    .param("category", report.category().name())
+                    .param("filedBy", report.filedBy())
+                    .param("actingFor", report.actingFor())
+                    .param("idem", report.idempotencyKey())
+                    .param("createdAt", utc(report.createdAt()))
+                    .query(Long.class).single();
+        } else {
+            id = report.id();
+            version = report.version() + 1;
+            int rows = jdbc.sql("""
+                    update support_report set case_number = :case, approval_number = :approval, status = :status,
+                      in_force_revision = :inForce, pending_revision = :pending, period_start = :start,
+                      period_end = :end, effective_end = :effectiveEnd, cancelled_from = :cancelledFrom,
+                      queued_at = :queuedAt, submitted_at = :submittedAt, updated_at = :updatedAt, version = version + 1
+                    where id = :id and version = :version""")
+                    .params(common(report)).param("id", id).param("version", report.version()).update();
+            if (rows != 1) {
+                // Someone else changed the report since it was read: tell the caller rather than overwrite.
+                throw new DomainException(DomainException.Kind.CONFLICT,
+                        Violation.of(null, "report.concurrent.modification", report.caseNumber()));
+            }
+        }
+        for (Revision r : report.changedRevisions()) {
+            Particulars p = r.particulars();
+            jdbc.sql("""
+                    insert into report_revision (report_id, revision_no, state, department_code, content, period_start,
+                      period_end, schedule, approval_number, created_at)
+                    values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)
+                    on conflict (report_id, revision_no) do update set state = excluded.state,
+                      department_code = excluded.department_code, content = excluded.content,
+                      period_start = excluded.period_start, period_end = excluded.period_end,
+                      schedule = excluded.schedule, approval_number = excluded.approval_number""")
+                    .params(id, r.number(), r.state().name(), p.departmentCode(), p.content(), p.period().start(),
+                            p.period().end(), json.writeValueAsString(p.schedule()), r.approvalNumber(),
+                            utc(r.createdAt()))
+                    .update();
+        }
+        for (Transition t : report.newTransitions()) {
+            jdbc.sql("""
+                    insert into report_transition (report_id, action, from_status, to_status, revision_no, actor,
+                      acting_for, reason, at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(id, t.action().name(), t.from() == null ? null : t.from().name(), t.to().name(),
+                            t.revision(), t.actor(), t.actingFor(), t.reason(), utc(t.at()))
+                    .update();
+        }
+        report.saved(id, version);
+    }
+
+    private static Map<String, Object> common(SupportReport report) {
+        Period period = report.inForce().particulars().period();
+        java.util.HashMap<String, Object> p = new java.util.HashMap<>();
+        p.put("case", report.caseNumber());
+        p.put("approval", report.approvalNumber());
+        p.put("status", report.status().name());
+        p.put("inForce", report.inForce().number());
+        p.put("pending", report.pendingChange().map(Revision::number).orElse(null));
+        p.put("start", period.start());
+        p.put("end", period.end());
+        // A pending change may reach further than the version in force: it holds that time too.
+        p.put("effectiveEnd", report.pendingChange().map(c -> c.particulars().period().end())
+                .filter(e -> e.isAfter(report.effectiveEnd())).orElse(report.effectiveEnd()));
+        p.put("cancelledFrom", report.cancelledFrom());
+        p.put("queuedAt", utc(report.queuedAt()));
+        p.put("submittedAt", utc(report.submittedAt()));
+        p.put("updatedAt", utc(report.updatedAt()));
+        return p;
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private SupportReport assemble(Row row) {
+        Map<Integer, Revision> revisions = jdbc.sql("""
+                select * from report_revision where report_id = ? and revision_no in (?, ?)""")
+                .params(row.id, row.inForceRevision, row.pendingRevision == null ? -1 : row.pendingRevision)
+                .query(this::revision).list().stream().collect(Collectors.toMap(Revision::number, r -> r));
+        int highest = jdbc.sql("select max(revision_no) from report_revision where report_id = ?").param(row.id)
+                .query(Integer.class).single();
+        List<Transition> history = jdbc.sql("select * from report_transition where report_id = ? order by id")
+                .param(row.id).query((rs, n) -> new Transition(Action.valueOf(rs.getString("action")),
+                        rs.getString("from_status") == null ? null : ReportStatus.valueOf(rs.getString("from_status")),
+                        ReportStatus.valueOf(rs.getString("to_status")), rs.getInt("revision_no"),
+                        rs.getString("actor"), rs.getString("acting_for"), rs.getString("reason"),
+                        rs.getTimestamp("at").toInstant())).list();
+        SupportReport report = SupportReport.restore(row.id, row.version, row.caseNumber, row.status,
+                row.practitionerId, row.homeInstitution, row.supportedInstitution, row.decidingBureau, row.homeBureau,
+                row.category, row.filedBy, row.actingFor, row.idempotencyKey, revisions.get(row.inForceRevision),
+                row.pendingRevision == null ? null : revisions.get(row.pendingRevision), row.cancelledFrom,
+                row.queuedAt, row.submittedAt, row.createdAt, row.updatedAt, history);
+        report.knowHighestRevision(highest);
+        return report;
+    }
+
+    private Revision revision(ResultSet rs, int n) throws SQLException {
+        Schedule schedule = json.readValue(rs.getString("schedule"), Schedule.class);
+        Particulars particulars = new Particulars(rs.getString("department_code"), rs.getString("content"),
+                new Period(rs.getObject("period_start", LocalDate.class), rs.getObject("period_end", LocalDate.class)),
+                schedule);
+        return new Revision(rs.getInt("revision_no"), Revision.State.valueOf(rs.getString("state")), particulars,
+                rs.getString("approval_number"), rs.getTimestamp("created_at").toInstant());
+    }
+
+    /** The report row as stored. */
+    private static final class Row {
+        final long id;
+        final int version;
+        final String caseNumber;
+        final ReportStatus status;
+        final long practitionerId;
+        final InstitutionCode homeInstitution;
+        final InstitutionCode supportedInstitution;
+        final String decidingBureau;
+        final String homeBureau;
+        final SupportCategory category;
+        final String filedBy;
+        final String actingFor;
+        final String idempotencyKey;
+        final int inForceRevision;
+        final Integer pendingRevision;
+        final LocalDate cancelledFrom;
+        final Instant queuedAt;
+        final Instant submittedAt;
+        final Instant createdAt;
+        final Instant updatedAt;
+
+        Row(ResultSet rs, int n) throws SQLException {
+            id = rs.getLong("id");
+            version = rs.getInt("version");
+            caseNumber = rs.getString("case_number");
+            status = ReportStatus.valueOf(rs.getString("status"));
+            practitionerId = rs.getLong("practitioner_id");
+            homeInstitution = new InstitutionCode(rs.getString("home_institution"));
+            supportedInstitution = new InstitutionCode(rs.getString("supported_institution"));
+            decidingBureau = rs.getString("deciding_bureau");
+            homeBureau = rs.getString("home_bureau");
+            category = SupportCategory.valueOf(rs.getString("category"));
+            filedBy = rs.getString("filed_by");
+            actingFor = rs.getString("acting_for");
+            idempotencyKey = rs.getString("idempotency_key");
+            inForceRevision = rs.getInt("in_force_revision");
+            pendingRevision = (Integer) rs.getObject("pending_revision");
+            cancelledFrom = rs.getObject("cancelled_from", LocalDate.class);
+            queuedAt = instant(rs.getTimestamp("queued_at"));
+            submittedAt = instant(rs.getTimestamp("submitted_at"));
+            createdAt = instant(rs.getTimestamp("created_at"));
+            updatedAt = instant(rs.getTimestamp("updated_at"));
+        }
+
+        private static Instant instant(Timestamp t) {
+            return t == null ? null : t.toInstant();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package tw.gov.mohw.support.report;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The rule parameters of domain.md, from configuration ({@code support.rules.*}), never from code: the longest
+ * period, how many days after the fact a category may be reported, which professions a category allows and the
+ * optional weekly hours cap. A category's own value wins over the default.
+ *
+ * @param maxPeriod the longest period by default (P1Y)
+ * @param retroactiveDays how many days after the fact a report may be filed by default (0: never)
+ */
+@Validated
+@ConfigurationProperties("support.rules")
+public record ReportRules(@NotNull java.time.Period maxPeriod, @Min(0) int retroactiveDays,
+        Map<SupportCategory, Category> categories) {
+
+    public ReportRules {
+        categories = categories == null ? new EnumMap<>(SupportCategory.class) : new EnumMap<>(categories);
+    }
+
+    public java.time.Period maxPeriod(SupportCategory category) {
+        Category c = categories.get(category);
+        return c != null && c.maxPeriod() != null ? c.maxPeriod() : maxPeriod;
+    }
+
+    public int retroactiveDays(SupportCategory category) {
+        Category c = categories.get(category);
+        if (c != null && c.longTermCareOnly()) {
+            return 0; // 長照機構支援 is never reported after the fact, whatever the configuration says.
+        }
+        return c != null && c.retroactiveDays() != null ? c.retroactiveDays() : retroactiveDays;
+    }
+
+    /** The professions the category allows; empty means every profession. */
+    public Set<String> professions(SupportCategory category) {
+        Category c = categories.get(category);
+        return c == null || c.professions() == null ? Set.of() : c.professions();
+    }
+
+    /** The weekly hours cap, or {@code null} when none is configured (the default). */
+    public Integer weeklyHoursCap(SupportCategory category) {
+        Category c = categories.get(category);
+        return c == null ? null : c.weeklyHoursCap();
+    }
+
+    public boolean longTermCareOnly(SupportCategory category) {
+        Category c = categories.get(category);
+        return c != null && c.longTermCareOnly();
+    }
+
+    /** One category's parameters; {@code null} means "the default". */
+    public record Category(java.time.Period maxPeriod, @Min(0) Integer retroactiveDays, Set<String> professions,
+            @Min(1) Integer weeklyHoursCap, boolean longTermCareOnly) {
+    }
+}

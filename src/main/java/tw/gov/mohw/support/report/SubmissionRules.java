@@ -1,0 +1,145 @@
+package tw.gov.mohw.support.report;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import tw.gov.mohw.support.registry.Institution;
+import tw.gov.mohw.support.registry.PracticeRegistration;
+import tw.gov.mohw.support.registry.Practitioner;
+import tw.gov.mohw.support.shared.Violation;
+
+/**
+ * Rules 2, 3 and 5 of domain.md, checked on submission and on change: which rules apply is answered by reading
+ * {@link #RULES}. Rule 1 (valid IDs) holds by construction of the value types; rule 4 (no double booking) needs the
+ * person's other reports under a lock and lives in {@link SupportReports}; rule 6 (Asia/Taipei dates) is how
+ * {@code today} is computed.
+ */
+final class SubmissionRules {
+
+    /** What a rule looks at. {@code previous} is the version in force when this is a change request. */
+    record Submission(Practitioner practitioner, Optional<PracticeRegistration> registration,
+            Institution home, Optional<Institution> supported, SupportCategory category, Particulars particulars,
+            Particulars previous, boolean departmentKnown, LocalDate today, ReportRules parameters) {
+    }
+
+    /** A rule adds its violations, each naming its field and message key. */
+    interface Rule {
+        void check(Submission s, List<Violation> out);
+    }
+
+    static final List<Rule> RULES = List.of(
+            SubmissionRules::contentPresent,
+            SubmissionRules::departmentKnown,
+            SubmissionRules::scheduleWellFormed,
+            SubmissionRules::registrationCoversPeriod,
+            SubmissionRules::professionAllowed,
+            SubmissionRules::supportedInstitutionUsable,
+            SubmissionRules::periodNotTooLong,
+            SubmissionRules::periodNotInThePast,
+            SubmissionRules::weeklyHoursWithinCap);
+
+    private SubmissionRules() {}
+
+    static List<Violation> check(Submission submission) {
+        List<Violation> out = new ArrayList<>();
+        RULES.forEach(rule -> rule.check(submission, out));
+        return out;
+    }
+
+    static void contentPresent(Submission s, List<Violation> out) {
+        if (s.particulars().content() == null || s.particulars().content().isBlank()) {
+            out.add(Violation.of("content", "content.required"));
+        }
+    }
+
+    static void departmentKnown(Submission s, List<Violation> out) {
+        if (!s.departmentKnown()) {
+            out.add(Violation.of("department", "department.unknown"));
+        }
+    }
+
+    static void scheduleWellFormed(Submission s, List<Violation> out) {
+        out.addAll(ScheduleRules.validate(s.particulars().period(), s.particulars().schedule()));
+    }
+
+    /** Rule 2: practising (not 停業/歇業) for the whole period. */
+    static void registrationCoversPeriod(Submission s, List<Violation> out) {
+        Period p = s.particulars().period();
+        if (p.start().isAfter(p.end())) {
+            return; // already reported by the schedule rule
+        }
+        if (s.registration().isEmpty()) {
+            out.add(Violation.of("practitioner", "registration.not.practising"));
+        } else if (!s.registration().get().covers(p.start(), p.end())) {
+            out.add(Violation.of("period", "registration.not.covering.period"));
+        }
+    }
+
+    static void professionAllowed(Submission s, List<Violation> out) {
+        var allowed = s.parameters().professions(s.category());
+        String profession = s.registration().map(PracticeRegistration::professionCode)
+                .orElse(s.practitioner().professionCode());
+        if (!allowed.isEmpty() && !allowed.contains(profession)) {
+            out.add(Violation.of("category", "category.profession.not.allowed"));
+        }
+    }
+
+    /** Rule 2: the supported institution exists, is open, is not the home institution, and suits the category. */
+    static void supportedInstitutionUsable(Submission s, List<Violation> out) {
+        if (s.supported().isEmpty()) {
+            out.add(Violation.of("supportedInstitution", "institution.not.found"));
+            return;
+        }
+        Institution supported = s.supported().get();
+        if (!supported.isOpen()) {
+            out.add(Violation.of("supportedInstitution", "institution.not.open"));
+        }
+        if (supported.code().equals(s.home().code())) {
+            out.add(Violation.of("supportedInstitution", "institution.same.as.home"));
+        }
+        if (s.parameters().longTermCareOnly(s.category()) && supported.type() != Institution.Type.LONG_TERM_CARE) {
+            out.add(Violation.of("supportedInstitution", "institution.not.long.term.care"));
+        }
+    }
+
+    /** Rule 3: no longer than the category allows. */
+    static void periodNotTooLong(Submission s, List<Violation> out) {
+        Period p = s.particulars().period();
+        java.time.Period max = s.parameters().maxPeriod(s.category());
+        if (!p.start().isAfter(p.end()) && !p.end().isBefore(p.start().plus(max))) {
+            out.add(Violation.of("period.end", "period.too.long", max.toString()));
+        }
+    }
+
+    /**
+     * Rule 3: not in the past, except categories that allow reporting after the fact within N days. A change
+     * that keeps the start it had is not "after the fact": the report already covered those days.
+     */
+    static void periodNotInThePast(Submission s, List<Violation> out) {
+        LocalDate start = s.particulars().period().start();
+        if (s.previous() != null && start.equals(s.previous().period().start())) {
+            return;
+        }
+        int days = s.parameters().retroactiveDays(s.category());
+        LocalDate earliest = s.today().minusDays(days);
+        if (start.isBefore(earliest)) {
+            out.add(days == 0 ? Violation.of("period.start", "period.start.past")
+                    : Violation.of("period.start", "period.start.too.late", days));
+        }
+    }
+
+    /** Rule 5: the weekly hours cap, when one is configured. */
+    static void weeklyHoursWithinCap(Submission s, List<Violation> out) {
+        Integer cap = s.parameters().weeklyHoursCap(s.category());
+        Period p = s.particulars().period();
+        if (cap == null || p.start().isAfter(p.end())) {
+            return;
+        }
+        Duration most = Overlaps.maxHoursInAnyWeek(p, s.particulars().schedule());
+        if (most.compareTo(Duration.ofHours(cap)) > 0) {
+            out.add(Violation.of("schedule", "schedule.hours.over.cap", cap, most.toMinutes() / 60.0));
+        }
+    }
+}

@@ -1,0 +1,414 @@
+package tw.gov.mohw.support.report;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import tw.gov.mohw.support.registry.InstitutionCode;
+import tw.gov.mohw.support.shared.Actor;
+import tw.gov.mohw.support.shared.DomainException;
+import tw.gov.mohw.support.shared.Violation;
+
+/**
+ * The support report (報備支援申請) and the only place its state changes. Each transition checks the state it
+ * starts from, records actor, acting-for, reason and time, and registers a {@link ReportTransitioned} event.
+ * Rules that need the rest of the world (registry, other reports) are checked by {@link SupportReports} before a
+ * transition is asked for; what this class guards is the lifecycle itself.
+ */
+public class SupportReport {
+
+    private Long id;
+    private int version;
+    private String caseNumber;
+    private ReportStatus status;
+    private final long practitionerId;
+    private final InstitutionCode homeInstitution;
+    private final InstitutionCode supportedInstitution;
+    private final String decidingBureau;
+    private final String homeBureau;
+    private final SupportCategory category;
+    private final String filedBy;
+    private final String actingFor;
+    private final String idempotencyKey;
+    private Revision inForce;
+    private Revision pending;
+    private LocalDate cancelledFrom;
+    private Instant queuedAt;
+    private Instant submittedAt;
+    private final Instant createdAt;
+    private Instant updatedAt;
+    private final List<Transition> history;
+    private final Map<Integer, Revision> changedRevisions = new LinkedHashMap<>();
+    private final List<Transition> newTransitions = new ArrayList<>();
+    private final List<ReportTransitioned> events = new ArrayList<>();
+
+    private SupportReport(Long id, int version, String caseNumber, ReportStatus status, long practitionerId,
+            InstitutionCode homeInstitution, InstitutionCode supportedInstitution, String decidingBureau,
+            String homeBureau, SupportCategory category, String filedBy, String actingFor, String idempotencyKey,
+            Revision inForce, Revision pending, LocalDate cancelledFrom, Instant queuedAt, Instant submittedAt,
+            Instant createdAt, Instant updatedAt, List<Transition> history) {
+        this.id = id;
+        this.version = version;
+        this.caseNumber = caseNumber;
+        this.status = status;
+        this.practitionerId = practitionerId;
+        this.homeInstitution = homeInstitution;
+        this.supportedInstitution = supportedInstitution;
+        this.decidingBureau = decidingBureau;
+        this.homeBureau = homeBureau;
+        this.category = category;
+        this.filedBy = filedBy;
+        this.actingFor = actingFor;
+        this.idempotencyKey = idempotencyKey;
+        this.inForce = inForce;
+        this.pending = pending;
+        this.cancelledFrom = cancelledFrom;
+        this.queuedAt = queuedAt;
+        this.submittedAt = submittedAt;
+        this.createdAt = createdAt;
+        this.updatedAt = updatedAt;
+        this.history = new ArrayList<>(history);
+    }
+
+    /** A new draft (草稿), filed by {@code filer} for the person, possibly on behalf of their home institution. */
+    static SupportReport draft(long practitionerId, InstitutionCode homeInstitution, String homeBureau,
+            InstitutionCode supportedInstitution, String decidingBureau, SupportCategory category,
+            Particulars particulars, Actor filer, String idempotencyKey, Instant at) {
+        SupportReport report = new SupportReport(null, 0, null, ReportStatus.DRAFT, practitionerId, homeInstitution,
+                supportedInstitution, decidingBureau, homeBureau, category, filer.account(),
+                filer.institutionCode(), idempotencyKey, null, null, null, null, null, at, at, List.of());
+        report.inForce = report.touch(new Revision(1, Revision.State.DRAFT, particulars, null, at));
+        report.record(Action.CREATE, null, filer, null, at);
+        return report;
+    }
+
+    static SupportReport restore(Long id, int version, String caseNumber, ReportStatus status, long practitionerId,
+            InstitutionCode homeInstitution, InstitutionCode supportedInstitution, String decidingBureau,
+            String homeBureau, SupportCategory category, String filedBy, String actingFor, String idempotencyKey,
+            Revision inForce, Revision pending, LocalDate cancelledFrom, Instant queuedAt, Instant submittedAt,
+            Instant createdAt, Instant updatedAt, List<Transition> history) {
+        return new SupportReport(id, version, caseNumber, status, practitionerId, homeInstitution,
+                supportedInstitution, decidingBureau, homeBureau, category, filedBy, actingFor, idempotencyKey,
+                inForce, pending, cancelledFrom, queuedAt, submittedAt, createdAt, updatedAt, history);
+    }
+
+    // --- applicant transitions -------------------------------------------------------------------------------
+
+    /** Edits a draft in place, or, after a return for correction, files the correction as a new revision. */
+    void update(Particulars particulars, Actor actor, Instant at) {
+        requireStatus(ReportStatus.DRAFT, ReportStatus.RETURNED);
+        if (status == ReportStatus.DRAFT) {
+            inForce = touch(new Revision(inForce.number(), Revision.State.DRAFT, particulars, null, inForce.createdAt()));
+        } else {
+            touch(inForce.with(Revision.State.SUPERSEDED));
+            inForce = touch(new Revision(nextRevisionNumber(), Revision.State.RETURNED, particulars, null, at));
+        }
+        record(Action.UPDATE, null, actor, null, at);
+    }
+
+    /** 登錄: the draft goes to the bureau with its case number. */
+    void submit(String caseNumber, Actor actor, Instant at) {
+        requireStatus(ReportStatus.DRAFT);
+        this.caseNumber = Objects.requireNonNull(caseNumber);
+        inForce = touch(inForce.with(Revision.State.SUBMITTED));
+        submittedAt = at;
+        queuedAt = at;
+        record(Action.SUBMIT, ReportStatus.SUBMITTED, actor, null, at);
+    }
+
+    /** 補正: the corrected report goes back to the bureau. */
+    void resubmit(Actor actor, Instant at) {
+        requireStatus(ReportStatus.RETURNED);
+        inForce = touch(inForce.with(Revision.State.SUBMITTED));
+        queuedAt = at;
+        record(Action.RESUBMIT, ReportStatus.SUBMITTED, actor, null, at);
+    }
+
+    /** 撤回: taken back before a decision (a draft is discarded the same way; nothing is deleted). */
+    void withdraw(Actor actor, String reason, Instant at) {
+        requireStatus(ReportStatus.DRAFT, ReportStatus.SUBMITTED, ReportStatus.RETURNED);
+        inForce = touch(inForce.with(Revision.State.WITHDRAWN));
+        queuedAt = null;
+        record(Action.WITHDRAW, ReportStatus.WITHDRAWN, actor, reason, at);
+    }
+
+    /** 變更: asks to change an approved report; the approved version stays in force until the change is approved. */
+    void requestChange(Particulars particulars, Actor actor, String reason, LocalDate today, Instant at) {
+        requireStatus(ReportStatus.APPROVED);
+        if (pending != null) {
+            throw conflict("changeRequest", "report.change.pending");
+        }
+        if (hasEnded(today)) {
+            throw conflict("status", "report.ended");
+        }
+        pending = touch(new Revision(nextRevisionNumber(), Revision.State.SUBMITTED, particulars, null, at));
+        queuedAt = at;
+        record(Action.REQUEST_CHANGE, null, actor, requireReason(reason), at);
+    }
+
+    /** Corrects a change request the bureau returned, as a new revision. */
+    void updateChange(Particulars particulars, Actor actor, Instant at) {
+        requirePendingChange(Revision.State.RETURNED);
+        touch(pending.with(Revision.State.SUPERSEDED));
+        pending = touch(new Revision(nextRevisionNumber(), Revision.State.RETURNED, particulars, null, at));
+        record(Action.UPDATE_CHANGE, null, actor, null, at);
+    }
+
+    void resubmitChange(Actor actor, Instant at) {
+        requirePendingChange(Revision.State.RETURNED);
+        pending = touch(pending.with(Revision.State.SUBMITTED));
+        queuedAt = at;
+        record(Action.RESUBMIT_CHANGE, null, actor, null, at);
+    }
+
+    void withdrawChange(Actor actor, String reason, Instant at) {
+        requirePendingChange(Revision.State.SUBMITTED, Revision.State.RETURNED);
+        touch(pending.with(Revision.State.WITHDRAWN));
+        pending = null;
+        queuedAt = null;
+        record(Action.WITHDRAW_CHANGE, null, actor, reason, at);
+    }
+
+    /**
+     * 註銷: ends an approved report from {@code from}. The applicant may not cancel before today; the bureau may
+     * (e.g. for a registration that ended). A change still waiting is withdrawn with it.
+     */
+    void cancel(LocalDate from, Actor actor, String reason, LocalDate today, Instant at) {
+        requireStatus(ReportStatus.APPROVED);
+        requireReason(reason);
+        boolean bureau = actor.isBureauStaff() && decidingBureau.equals(actor.bureauCode());
+        if (from.isBefore(today) && !bureau) {
+            throw invalid("from", "report.cancel.from.past");
+        }
+        Period period = inForce.particulars().period();
+        if (from.isBefore(period.start()) || from.isAfter(period.end())) {
+            throw invalid("from", "report.cancel.from.outside.period");
+        }
+        if (pending != null) {
+            touch(pending.with(Revision.State.WITHDRAWN));
+            pending = null;
+        }
+        cancelledFrom = from;
+        queuedAt = null;
+        record(Action.CANCEL, ReportStatus.CANCELLED, actor, reason, at);
+    }
+
+    // --- bureau decisions ------------------------------------------------------------------------------------
+
+    /** 核准 of whatever waits: the submission, or the change request (which then comes into force). */
+    void approve(Actor reviewer, String approvalNumber, Instant at) {
+        requireDecider(reviewer);
+        if (status == ReportStatus.SUBMITTED) {
+            inForce = touch(inForce.approved(approvalNumber));
+            queuedAt = null;
+            record(Action.APPROVE, ReportStatus.APPROVED, reviewer, null, at);
+        } else {
+            requirePendingChange(Revision.State.SUBMITTED);
+            touch(inForce.with(Revision.State.SUPERSEDED));
+            inForce = touch(pending.approved(approvalNumber));
+            pending = null;
+            queuedAt = null;
+            record(Action.APPROVE_CHANGE, null, reviewer, null, at);
+        }
+    }
+
+    /** 退回補正: back to the applicant with what to fix. */
+    void returnForCorrection(Actor reviewer, String reason, Instant at) {
+        requireDecider(reviewer);
+        requireReason(reason);
+        if (status == ReportStatus.SUBMITTED) {
+            inForce = touch(inForce.with(Revision.State.RETURNED));
+            queuedAt = null;
+            record(Action.RETURN, ReportStatus.RETURNED, reviewer, reason, at);
+        } else {
+            requirePendingChange(Revision.State.SUBMITTED);
+            pending = touch(pending.with(Revision.State.RETURNED));
+            queuedAt = null;
+            record(Action.RETURN_CHANGE, null, reviewer, reason, at);
+        }
+    }
+
+    /** 駁回: refused with a reason. A refused change leaves the approved version in force. */
+    void reject(Actor reviewer, String reason, Instant at) {
+        requireDecider(reviewer);
+        requireReason(reason);
+        if (status == ReportStatus.SUBMITTED) {
+            inForce = touch(inForce.with(Revision.State.REJECTED));
+            queuedAt = null;
+            record(Action.REJECT, ReportStatus.REJECTED, reviewer, reason, at);
+        } else {
+            requirePendingChange(Revision.State.SUBMITTED);
+            touch(pending.with(Revision.State.REJECTED));
+            pending = null;
+            queuedAt = null;
+            record(Action.REJECT_CHANGE, null, reviewer, reason, at);
+        }
+    }
+
+    // --- guards ----------------------------------------------------------------------------------------------
+
+    private void requireDecider(Actor reviewer) {
+        if (!reviewer.isBureauStaff() || !decidingBureau.equals(reviewer.bureauCode())) {
+            throw new DomainException(DomainException.Kind.FORBIDDEN, Violation.of(null, "report.decide.forbidden"));
+        }
+        if (status != ReportStatus.SUBMITTED
+                && !(status == ReportStatus.APPROVED && pending != null && pending.state() == Revision.State.SUBMITTED)) {
+            throw conflict("status", "report.nothing.to.decide");
+        }
+        // Separation of duties: nobody decides what they filed, or their own report.
+        boolean filedIt = filedBy.equals(reviewer.account()) || lastActorOfWaitingFiling().equals(reviewer.account());
+        if (filedIt) {
+            throw new DomainException(DomainException.Kind.FORBIDDEN, Violation.of(null, "report.decide.own.filing"));
+        }
+    }
+
+    /** Who sent what now waits (a change request may come from someone other than the original filer). */
+    private String lastActorOfWaitingFiling() {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            Action a = history.get(i).action();
+            if (a == Action.SUBMIT || a == Action.RESUBMIT || a == Action.REQUEST_CHANGE || a == Action.RESUBMIT_CHANGE) {
+                return history.get(i).actor();
+            }
+        }
+        return filedBy;
+    }
+
+    private void requireStatus(ReportStatus... allowed) {
+        for (ReportStatus s : allowed) {
+            if (status == s) {
+                return;
+            }
+        }
+        throw conflict("status", "report.transition.not.allowed", status);
+    }
+
+    private void requirePendingChange(Revision.State... allowed) {
+        if (status == ReportStatus.APPROVED && pending != null) {
+            for (Revision.State s : allowed) {
+                if (pending.state() == s) {
+                    return;
+                }
+            }
+        }
+        throw conflict("changeRequest", "report.change.not.waiting");
+    }
+
+    private static String requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw invalid("reason", "report.reason.required");
+        }
+        return reason.strip();
+    }
+
+    private static DomainException conflict(String field, String key, Object... args) {
+        return new DomainException(DomainException.Kind.CONFLICT, Violation.of(field, key, args));
+    }
+
+    private static DomainException invalid(String field, String key) {
+        return new DomainException(DomainException.Kind.INVALID, Violation.of(field, key));
+    }
+
+    private Revision touch(Revision revision) {
+        changedRevisions.put(revision.number(), revision);
+        return revision;
+    }
+
+    private int nextRevisionNumber() {
+        int max = inForce.number();
+        if (pending != null) {
+            max = Math.max(max, pending.number());
+        }
+        for (Revision r : changedRevisions.values()) {
+            max = Math.max(max, r.number());
+        }
+        return Math.max(max, highestRevisionEver) + 1;
+    }
+
+    private int highestRevisionEver;
+
+    /** Set by the repository: revision numbers never repeat, even of revisions not loaded. */
+    void knowHighestRevision(int number) {
+        this.highestRevisionEver = number;
+    }
+
+    private void record(Action action, ReportStatus to, Actor actor, String reason, Instant at) {
+        ReportStatus from = status;
+        if (to != null) {
+            status = to;
+        }
+        int revision = pending != null && action.name().endsWith("CHANGE") ? pending.number() : inForce.number();
+        Transition t = new Transition(action, from, status, revision, actor.account(), actor.institutionCode(),
+                reason == null ? null : reason.strip(), at);
+        history.add(t);
+        newTransitions.add(t);
+        updatedAt = at;
+        events.add(new ReportTransitioned(id == null ? 0 : id, caseNumber, action, status, actor.account(),
+                actor.institutionCode(), t.reason(), at, practitionerId, decidingBureau, homeBureau));
+    }
+
+    // --- reading ---------------------------------------------------------------------------------------------
+
+    /** The last day this report binds the person: the period's end, or the day before a cancellation. */
+    public LocalDate effectiveEnd() {
+        LocalDate end = inForce.particulars().period().end();
+        return cancelledFrom != null && cancelledFrom.minusDays(1).isBefore(end) ? cancelledFrom.minusDays(1) : end;
+    }
+
+    /** 已結束: approved (or cancelled) and past its last day. Derived, never stored. */
+    public boolean hasEnded(LocalDate today) {
+        return (status == ReportStatus.APPROVED || status == ReportStatus.CANCELLED) && effectiveEnd().isBefore(today);
+    }
+
+    /** Whether this report can hold the person's time on some day from {@code today} on (rule 4). */
+    public boolean isLive(LocalDate today) {
+        return ReportStatus.LIVE.contains(status) && !effectiveEnd().isBefore(today)
+                && !(status == ReportStatus.CANCELLED && !cancelledFrom.isAfter(inForce.particulars().period().start()));
+    }
+
+    public Long id() { return id; }
+    public int version() { return version; }
+    public String caseNumber() { return caseNumber; }
+    public ReportStatus status() { return status; }
+    public long practitionerId() { return practitionerId; }
+    public InstitutionCode homeInstitution() { return homeInstitution; }
+    public InstitutionCode supportedInstitution() { return supportedInstitution; }
+    public String decidingBureau() { return decidingBureau; }
+    public String homeBureau() { return homeBureau; }
+    public SupportCategory category() { return category; }
+    public String filedBy() { return filedBy; }
+    public String actingFor() { return actingFor; }
+    public String idempotencyKey() { return idempotencyKey; }
+    public Revision inForce() { return inForce; }
+    public Optional<Revision> pendingChange() { return Optional.ofNullable(pending); }
+    public String approvalNumber() { return inForce.approvalNumber(); }
+    public LocalDate cancelledFrom() { return cancelledFrom; }
+    public Instant queuedAt() { return queuedAt; }
+    public Instant submittedAt() { return submittedAt; }
+    public Instant createdAt() { return createdAt; }
+    public Instant updatedAt() { return updatedAt; }
+    public List<Transition> history() { return List.copyOf(history); }
+
+    // --- for the repository ----------------------------------------------------------------------------------
+
+    List<Revision> changedRevisions() { return List.copyOf(changedRevisions.values()); }
+    List<Transition> newTransitions() { return List.copyOf(newTransitions); }
+
+    List<ReportTransitioned> takeEvents(long assignedId) {
+        List<ReportTransitioned> out = events.stream().map(e -> new ReportTransitioned(assignedId, caseNumber,
+                e.action(), e.status(), e.actor(), e.actingFor(), e.reason(), e.at(), e.practitionerId(),
+                e.decidingBureau(), e.homeBureau())).toList();
+        events.clear();
+        changedRevisions.clear();
+        newTransitions.clear();
+        return out;
+    }
+
+    void saved(long id, int version) {
+        this.id = id;
+        this.version = version;
+    }
+}

@@ -1,0 +1,472 @@
+package tw.gov.mohw.support.report;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tw.gov.mohw.support.registry.HealthBureau;
+import tw.gov.mohw.support.registry.Institution;
+import tw.gov.mohw.support.registry.NationalId;
+import tw.gov.mohw.support.registry.PracticeRegistration;
+import tw.gov.mohw.support.registry.Practitioner;
+import tw.gov.mohw.support.registry.Registry;
+import tw.gov.mohw.support.registry.RocDates;
+import tw.gov.mohw.support.shared.Actor;
+import tw.gov.mohw.support.shared.DomainException;
+import tw.gov.mohw.support.shared.Violation;
+
+/**
+ * The report module's front door: file, change, withdraw, cancel, decide, read. Each command runs in one
+ * transaction, checks who may do it, applies the rules, lets {@link SupportReport} make the transition, stores it
+ * and publishes its events. A refused command changes nothing.
+ */
+@Service
+public class SupportReports {
+
+    private final ReportRepository reports;
+    private final ReportQueries queries;
+    private final NumberCounters numbers;
+    private final Registry registry;
+    private final ReportRules rules;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    SupportReports(ReportRepository reports, ReportQueries queries, NumberCounters numbers, Registry registry,
+            ReportRules rules, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+        this.reports = reports;
+        this.queries = queries;
+        this.numbers = numbers;
+        this.registry = registry;
+        this.rules = rules;
+        this.events = events;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** The result of a create: the report, and whether this call made it or an earlier one with the same key. */
+    public record Created(ReportView report, boolean replayed) {
+    }
+
+    /** Saves a new draft (草稿). With an idempotency key, repeating the call returns the first draft. */
+    public Created createDraft(Actor actor, NewReport request, String idempotencyKey) {
+        return create(actor, request, idempotencyKey, false);
+    }
+
+    /**
+     * Files a new report and submits it (登錄) in one step. The same idempotency key from the same actor never
+     * creates a second report: a retry gets the first one back.
+     */
+    public Created file(Actor actor, NewReport request, String idempotencyKey) {
+        return create(actor, request, idempotencyKey, true);
+    }
+
+    private Created create(Actor actor, NewReport request, String idempotencyKey, boolean submit) {
+        Optional<Created> earlier = replay(actor, request, idempotencyKey);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        try {
+            long id = tx.execute(status -> {
+                SupportReport report = newDraft(actor, request, idempotencyKey);
+                if (submit) {
+                    reports.lockPractitioner(report.practitionerId());
+                    checkForSubmission(report, report.inForce().particulars(), null);
+                    report.submit(drawCaseNumber(report), actor, now());
+                }
+                return store(report);
+            });
+            return new Created(view(actor, reports.find(id).orElseThrow()), false);
+        } catch (DuplicateKeyException raced) {
+            // Two requests with the same key at once: the other one won; answer as it did.
+            return replay(actor, request, idempotencyKey).orElseThrow(() -> raced);
+        }
+    }
+
+    private Optional<Created> replay(Actor actor, NewReport request, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return Optional.empty();
+        }
+        return reports.findByIdempotencyKey(actor.account(), idempotencyKey).flatMap(reports::find).map(existing -> {
+            Practitioner person = registry.practitioner(existing.practitionerId()).orElseThrow();
+            if (!person.nationalId().equals(request.practitioner())
+                    || !existing.supportedInstitution().equals(request.supportedInstitution())
+                    || existing.category() != request.category()) {
+                throw new DomainException(DomainException.Kind.CONFLICT,
+                        Violation.of(null, "idempotency.key.reused"));
+            }
+            return new Created(view(actor, existing), true);
+        });
+    }
+
+    private SupportReport newDraft(Actor actor, NewReport request, String idempotencyKey) {
+        Practitioner person = registry.practitioner(request.practitioner()).orElseThrow(
+                () -> DomainException.invalid("practitioner", "practitioner.not.found"));
+        LocalDate today = today();
+        PracticeRegistration registration = registry.activeRegistration(person.id(),
+                        later(request.particulars().period().start(), today))
+                .or(() -> registry.activeRegistration(person.id(), today))
+                .orElseThrow(() -> DomainException.invalid("practitioner", "registration.not.practising"));
+        switch (actor.role()) {
+            case PRACTITIONER -> {
+                if (!person.nationalId().value().equals(actor.nationalId())) {
+                    throw new DomainException(DomainException.Kind.FORBIDDEN,
+                            Violation.of("practitioner", "report.file.only.self"));
+                }
+            }
+            case INSTITUTION -> {
+                if (!registration.institutionCode().value().equals(actor.institutionCode())) {
+                    throw new DomainException(DomainException.Kind.FORBIDDEN,
+                            Violation.of("practitioner", "report.file.only.staff"));
+                }
+            }
+            default -> throw new DomainException(DomainException.Kind.FORBIDDEN,
+                    Violation.of(null, "report.file.forbidden"));
+        }
+        Institution home = registry.institution(registration.institutionCode()).orElseThrow();
+        Institution supported = registry.institution(request.supportedInstitution()).orElseThrow(
+                () -> DomainException.invalid("supportedInstitution", "institution.not.found"));
+        if (supported.code().equals(home.code())) {
+            throw DomainException.invalid("supportedInstitution", "institution.same.as.home");
+        }
+        List<Violation> shape = ScheduleRules.validate(request.particulars().period(), request.particulars().schedule());
+        if (!shape.isEmpty()) {
+            throw new DomainException(DomainException.Kind.INVALID, shape);
+        }
+        return SupportReport.draft(person.id(), home.code(), home.countyCode(), supported.code(),
+                supported.countyCode(), request.category(), request.particulars(), actor, idempotencyKey, now());
+    }
+
+    /** Edits a draft, or corrects a returned report (as a new revision). */
+    public ReportView update(Actor actor, long id, Particulars particulars) {
+        return apply(actor, id, Side.APPLICANT, report -> {
+            if (report.status() == ReportStatus.DRAFT || report.status() == ReportStatus.RETURNED) {
+                List<Violation> shape = ScheduleRules.validate(particulars.period(), particulars.schedule());
+                if (!shape.isEmpty()) {
+                    throw new DomainException(DomainException.Kind.INVALID, shape);
+                }
+                report.update(particulars, actor, now());
+            } else {
+                report.updateChange(particulars, actor, now());
+            }
+        });
+    }
+
+    /** 登錄 of a draft, or 補正 (resubmission) of a returned report or returned change. */
+    public ReportView submit(Actor actor, long id) {
+        return apply(actor, id, Side.APPLICANT, report -> {
+            reports.lockPractitioner(report.practitionerId());
+            switch (report.status()) {
+                case DRAFT -> {
+                    checkForSubmission(report, report.inForce().particulars(), null);
+                    report.submit(drawCaseNumber(report), actor, now());
+                }
+                case RETURNED -> {
+                    checkForSubmission(report, report.inForce().particulars(), null);
+                    report.resubmit(actor, now());
+                }
+                default -> {
+                    Revision change = report.pendingChange().orElseThrow(() -> notAllowed(report));
+                    checkForSubmission(report, change.particulars(), report.inForce().particulars());
+                    report.resubmitChange(actor, now());
+                }
+            }
+        });
+    }
+
+    /** 撤回 of a report before its decision, or of a waiting change request. */
+    public ReportView withdraw(Actor actor, long id, String reason) {
+        return apply(actor, id, Side.APPLICANT, report -> {
+            if (report.status() == ReportStatus.APPROVED) {
+                report.withdrawChange(actor, reason, now());
+            } else {
+                report.withdraw(actor, reason, now());
+            }
+        });
+    }
+
+    /** 變更 of an approved report: checked like a submission; the approved version stays in force meanwhile. */
+    public ReportView requestChange(Actor actor, long id, Particulars particulars, String reason) {
+        return apply(actor, id, Side.APPLICANT, report -> {
+            reports.lockPractitioner(report.practitionerId());
+            if (report.status() == ReportStatus.APPROVED && report.pendingChange().isEmpty()) {
+                checkForSubmission(report, particulars, report.inForce().particulars());
+            }
+            report.requestChange(particulars, actor, reason, today(), now());
+        });
+    }
+
+    /** 註銷 of an approved report from {@code from}: by the applicant, or by the deciding bureau. */
+    public ReportView cancel(Actor actor, long id, LocalDate from, String reason) {
+        return apply(actor, id, Side.APPLICANT_OR_BUREAU, report -> report.cancel(from, actor, reason, today(), now()));
+    }
+
+    /** 核准, 退回補正 or 駁回 of whatever waits on the report: the submission or the change request. */
+    public ReportView decide(Actor actor, long id, Decision decision, String reason) {
+        return apply(actor, id, Side.BUREAU, report -> {
+            if (actor.nationalId() != null && registry.practitioner(report.practitionerId())
+                    .map(p -> p.nationalId().value().equals(actor.nationalId())).orElse(false)) {
+                // Separation of duties: a reviewer who is also the person never decides their own report.
+                throw new DomainException(DomainException.Kind.FORBIDDEN, Violation.of(null, "report.decide.own.filing"));
+            }
+            switch (decision) {
+                case APPROVE -> report.approve(actor, drawApprovalNumberIfAllowed(actor, report), now());
+                case RETURN -> report.returnForCorrection(actor, reason, now());
+                case REJECT -> report.reject(actor, reason, now());
+            }
+        });
+    }
+
+    public ReportView get(Actor actor, long id) {
+        SupportReport report = reports.find(id).filter(r -> canRead(actor, r)).orElseThrow(SupportReports::notFound);
+        return view(actor, report);
+    }
+
+    /** Every revision of a report the actor may read: what was filed, each correction and each change. */
+    public List<Revision> revisions(Actor actor, long id) {
+        reports.find(id).filter(r -> canRead(actor, r)).orElseThrow(SupportReports::notFound);
+        return reports.revisions(id);
+    }
+
+    /** The full national ID, for staff who need it; each display is written to the audit trail. */
+    public String discloseNationalId(Actor actor, long id) {
+        if (!actor.isBureauStaff() && !actor.is(Actor.Role.NATIONAL_VIEWER)) {
+            throw new DomainException(DomainException.Kind.FORBIDDEN, Violation.of(null, "report.disclose.forbidden"));
+        }
+        return tx.execute(status -> {
+            SupportReport report = reports.find(id).filter(r -> canRead(actor, r)).orElseThrow(SupportReports::notFound);
+            events.publishEvent(new NationalIdDisclosed(id, report.practitionerId(), actor.account(), now()));
+            return registry.practitioner(report.practitionerId()).orElseThrow().nationalId().value();
+        });
+    }
+
+    public ResultPage<ReportSummary> search(Actor actor, ReportQuery query) {
+        return queries.search(actor, actorPractitionerId(actor), query, today());
+    }
+
+    /** The person's commitments in the week that holds {@code day}, as far as the actor may see them. */
+    public Week week(Actor actor, NationalId person, LocalDate day) {
+        Practitioner practitioner = registry.practitioner(person).orElseThrow(SupportReports::notFound);
+        LocalDate monday = day.minusDays(day.getDayOfWeek().getValue() - 1L);
+        LocalDate sunday = monday.plusDays(6);
+        Optional<PracticeRegistration> registration = registry.activeRegistration(practitioner.id(), today());
+        boolean self = actor.is(Actor.Role.PRACTITIONER) && person.value().equals(actor.nationalId());
+        boolean home = actor.is(Actor.Role.INSTITUTION) && registration
+                .map(r -> r.institutionCode().value().equals(actor.institutionCode())).orElse(false);
+        List<SupportReport> live = reports.findLive(practitioner.id(), monday.minusDays(1)).stream()
+                .filter(r -> self || home || actor.is(Actor.Role.NATIONAL_VIEWER) || canRead(actor, r)).toList();
+        if (!self && !home && !actor.is(Actor.Role.NATIONAL_VIEWER) && live.isEmpty()) {
+            throw notFound();
+        }
+        List<Week.Commitment> commitments = new ArrayList<>();
+        List<Interval> all = new ArrayList<>();
+        for (SupportReport r : live) {
+            String supportedName = registry.institution(r.supportedInstitution()).map(Institution::name).orElse("");
+            for (Commitment c : commitments(r)) {
+                List<Interval> intervals = Overlaps.intervals(c.period(), c.schedule(), monday, sunday);
+                if (!intervals.isEmpty()) {
+                    commitments.add(new Week.Commitment(r.id(), r.caseNumber(), r.status(), c.pending(),
+                            r.supportedInstitution().value(), supportedName, intervals));
+                    all.addAll(intervals);
+                }
+            }
+        }
+        Institution homeInstitution = registration.flatMap(r -> registry.institution(r.institutionCode())).orElse(null);
+        return new Week(monday, practitioner.nationalId().masked(), practitioner.name(),
+                homeInstitution == null ? null : homeInstitution.code().value(),
+                homeInstitution == null ? null : homeInstitution.name(), commitments, conflicts(all));
+    }
+
+    // --- the machinery ---------------------------------------------------------------------------------------
+
+    private enum Side { APPLICANT, BUREAU, APPLICANT_OR_BUREAU }
+
+    private interface Change {
+        void apply(SupportReport report);
+    }
+
+    private ReportView apply(Actor actor, long id, Side side, Change change) {
+        long stored = tx.execute(status -> {
+            SupportReport report = reports.findForUpdate(id).filter(r -> canRead(actor, r))
+                    .orElseThrow(SupportReports::notFound);
+            long self = actorPractitionerId(actor);
+            boolean allowed = switch (side) {
+                case APPLICANT -> ReportAccess.canApply(actor, report, self);
+                case BUREAU -> actor.isBureauStaff();
+                case APPLICANT_OR_BUREAU -> ReportAccess.canApply(actor, report, self)
+                        || ReportAccess.isDecidingBureau(actor, report);
+            };
+            if (!allowed) {
+                throw new DomainException(DomainException.Kind.FORBIDDEN, Violation.of(null, "report.action.forbidden"));
+            }
+            change.apply(report);
+            return store(report);
+        });
+        return view(actor, reports.find(stored).orElseThrow());
+    }
+
+    private long store(SupportReport report) {
+        reports.save(report);
+        report.takeEvents(report.id()).forEach(events::publishEvent);
+        return report.id();
+    }
+
+    /** Rules 2, 3, 5, then rule 4 against the person's other live reports (the caller holds the person's lock). */
+    private void checkForSubmission(SupportReport report, Particulars particulars, Particulars previous) {
+        Practitioner person = registry.practitioner(report.practitionerId()).orElseThrow();
+        Period period = particulars.period();
+        Optional<PracticeRegistration> registration = registry.registrations(person.id()).stream()
+                .filter(r -> r.institutionCode().equals(report.homeInstitution()))
+                .filter(r -> r.covers(period.start(), period.end())).findFirst()
+                .or(() -> registry.activeRegistration(person.id(), later(period.start(), today()))
+                        .filter(r -> r.institutionCode().equals(report.homeInstitution())));
+        Institution home = registry.institution(report.homeInstitution()).orElseThrow();
+        var submission = new SubmissionRules.Submission(person, registration, home,
+                registry.institution(report.supportedInstitution()), report.category(), particulars, previous,
+                registry.department(particulars.departmentCode()).isPresent(), today(), rules);
+        List<Violation> violations = SubmissionRules.check(submission);
+        if (!violations.isEmpty()) {
+            throw new DomainException(DomainException.Kind.INVALID, violations);
+        }
+        checkNoDoubleBooking(report, particulars);
+    }
+
+    /**
+     * Rule 4: no two live reports of one person may share an instant. The report's own versions are left out —
+     * a change replaces the version in force.
+     */
+    private void checkNoDoubleBooking(SupportReport report, Particulars candidate) {
+        Period period = candidate.period();
+        for (SupportReport other : reports.findLive(report.practitionerId(), period.start().minusDays(1))) {
+            if (report.id() != null && report.id().equals(other.id())) {
+                continue;
+            }
+            for (Commitment c : commitments(other)) {
+                Optional<Interval> overlap = Overlaps.firstOverlap(period, candidate.schedule(), c.period(), c.schedule());
+                if (overlap.isPresent()) {
+                    Interval at = overlap.get();
+                    throw new DomainException(DomainException.Kind.CONFLICT, Violation.of("schedule",
+                            "schedule.overlap", other.caseNumber(), other.id(),
+                            RocDates.formatShort(at.start().toLocalDate()) + " " + at.start().toLocalTime(),
+                            RocDates.formatShort(at.end().toLocalDate()) + " " + at.end().toLocalTime()));
+                }
+            }
+        }
+    }
+
+    private record Commitment(Period period, Schedule schedule, boolean pending) {
+    }
+
+    /** The time a live report holds: the version in force (up to its effective end) and a waiting change. */
+    private static List<Commitment> commitments(SupportReport report) {
+        List<Commitment> out = new ArrayList<>(2);
+        Particulars inForce = report.inForce().particulars();
+        LocalDate end = report.effectiveEnd();
+        if (!end.isBefore(inForce.period().start())) {
+            out.add(new Commitment(new Period(inForce.period().start(), end), inForce.schedule(), false));
+        }
+        report.pendingChange().ifPresent(c -> out.add(new Commitment(c.particulars().period(),
+                c.particulars().schedule(), true)));
+        return out;
+    }
+
+    private static List<Interval> conflicts(List<Interval> intervals) {
+        List<Interval> sorted = new ArrayList<>(intervals);
+        sorted.sort(java.util.Comparator.comparing(Interval::start));
+        List<Interval> out = new ArrayList<>();
+        for (int i = 1; i < sorted.size(); i++) {
+            Interval a = sorted.get(i - 1);
+            Interval b = sorted.get(i);
+            if (b.start().isBefore(a.end())) {
+                out.add(new Interval(b.start(), a.end().isBefore(b.end()) ? a.end() : b.end()));
+            }
+        }
+        return out;
+    }
+
+    private String drawCaseNumber(SupportReport report) {
+        int year = RocDates.rocYear(today());
+        return NumberCounters.caseNumber(bureau(report.decidingBureau()).shortName(), year,
+                numbers.next(report.decidingBureau(), year, NumberCounters.Kind.CASE));
+    }
+
+    /** Only a reviewer who may decide draws a number; the aggregate then checks the rest. */
+    private String drawApprovalNumberIfAllowed(Actor actor, SupportReport report) {
+        if (!ReportAccess.isDecidingBureau(actor, report)) {
+            return null;
+        }
+        int year = RocDates.rocYear(today());
+        return NumberCounters.approvalNumber(bureau(report.decidingBureau()).shortName(), year,
+                numbers.next(report.decidingBureau(), year, NumberCounters.Kind.APPROVAL));
+    }
+
+    private HealthBureau bureau(String code) {
+        return registry.bureau(code).orElseThrow();
+    }
+
+    private boolean canRead(Actor actor, SupportReport report) {
+        return ReportAccess.canRead(actor, report, actorPractitionerId(actor));
+    }
+
+    private long actorPractitionerId(Actor actor) {
+        if (!actor.is(Actor.Role.PRACTITIONER) || actor.nationalId() == null || !NationalId.isValid(actor.nationalId())) {
+            return -1;
+        }
+        return registry.practitioner(new NationalId(actor.nationalId())).map(Practitioner::id).orElse(-1L);
+    }
+
+    ReportView view(Actor actor, SupportReport r) {
+        Practitioner person = registry.practitioner(r.practitionerId()).orElseThrow();
+        return new ReportView(r.id(), r.caseNumber(), r.approvalNumber(), r.status(), r.hasEnded(today()),
+                new ReportView.Person(person.nationalId().masked(), person.name(), person.professionCode()),
+                place(r.homeInstitution().value(), registry.institution(r.homeInstitution()).map(Institution::name)),
+                place(r.supportedInstitution().value(),
+                        registry.institution(r.supportedInstitution()).map(Institution::name)),
+                place(r.decidingBureau(), registry.bureau(r.decidingBureau()).map(HealthBureau::name)),
+                place(r.homeBureau(), registry.bureau(r.homeBureau()).map(HealthBureau::name)),
+                r.category(), r.inForce(), r.pendingChange().orElse(null), r.cancelledFrom(), masked(r.filedBy()),
+                r.actingFor(), r.createdAt(), r.submittedAt(), r.updatedAt(),
+                r.history().stream().map(t -> new Transition(t.action(), t.from(), t.to(), t.revision(),
+                        masked(t.actor()), t.actingFor(), t.reason(), t.at())).toList(), r.version());
+    }
+
+    /** A person's account names their national ID; readers of a report see it masked like everywhere else. */
+    private static String masked(String account) {
+        String prefix = "practitioner:";
+        if (account != null && account.startsWith(prefix) && NationalId.isValid(account.substring(prefix.length()))) {
+            return prefix + new NationalId(account.substring(prefix.length())).masked();
+        }
+        return account;
+    }
+
+    private static ReportView.Place place(String code, Optional<String> name) {
+        return new ReportView.Place(code, name.orElse(null));
+    }
+
+    private static DomainException notFound() {
+        return new DomainException(DomainException.Kind.NOT_FOUND, Violation.of(null, "report.not.found"));
+    }
+
+    private static DomainException notAllowed(SupportReport report) {
+        return new DomainException(DomainException.Kind.CONFLICT,
+                Violation.of("status", "report.transition.not.allowed", report.status()));
+    }
+
+    private static LocalDate later(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private LocalDate today() {
+        return RocDates.today(clock);
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+}

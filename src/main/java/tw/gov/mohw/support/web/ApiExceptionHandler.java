@@ -1,0 +1,152 @@
+package tw.gov.mohw.support.web;
+
+import jakarta.validation.ConstraintViolationException;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tw.gov.mohw.support.shared.DomainException;
+import tw.gov.mohw.support.shared.Violation;
+
+/**
+ * Every error of the API as problem+json in the reader's language, with field-level details: a refused command is
+ * a 4xx that says what to fix; an unexpected failure is a 500 that says nothing of the inside (it is logged).
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final Problems problems;
+
+    ApiExceptionHandler(Problems problems) {
+        this.problems = problems;
+    }
+
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<ProblemDetail> domain(DomainException e) {
+        HttpStatus status = switch (e.kind()) {
+            case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+        };
+        return respond(status, "problem.detail." + e.kind().name().toLowerCase(Locale.ROOT), e.violations());
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraint(ConstraintViolationException e) {
+        List<Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> Violation.of(leaf(v.getPropertyPath().toString()), "field.constraint", v.getMessage()))
+                .toList();
+        return respond(HttpStatus.BAD_REQUEST, "problem.detail.parameters", violations);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return respond(HttpStatus.BAD_REQUEST, "problem.detail.parameters",
+                List.of(Violation.of(e.getName(), "field.type.mismatch")));
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
+        log.warn("Refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
+        return respond(HttpStatus.CONFLICT, "problem.detail.conflict", List.of());
+    }
+
+    @ExceptionHandler(TransientDataAccessException.class)
+    ResponseEntity<ProblemDetail> transientFailure(TransientDataAccessException e) {
+        log.warn("Transient database failure: {}", e.getMessage());
+        return respond(HttpStatus.SERVICE_UNAVAILABLE, "problem.detail.retry", List.of());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected failure", e);
+        return respond(HttpStatus.INTERNAL_SERVER_ERROR, "problem.detail.internal", List.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Violation> violations = e.getBindingResult().getFieldErrors().stream()
+                .map(ApiExceptionHandler::violation).toList();
+        return cast(respond(HttpStatus.UNPROCESSABLE_CONTENT, "problem.detail.invalid", violations));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Violation> violations = e.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream().map(err -> Violation.of(
+                        r.getMethodParameter().getParameterName(), "field.constraint", err.getDefaultMessage())))
+                .toList();
+        return cast(respond(HttpStatus.BAD_REQUEST, "problem.detail.parameters", violations));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return cast(respond(HttpStatus.BAD_REQUEST, "problem.detail.unreadable", List.of()));
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e) {
+        return (respond(HttpStatus.BAD_REQUEST, "problem.detail.parameters",
+                List.of(Violation.of(e.getHeaderName(), "header.required", e.getHeaderName()))));
+    }
+
+    /** Everything else Spring MVC refuses (404, 405, 406, 415, …): the same shape, the reader's language. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+            WebRequest request) {
+        HttpStatus status = HttpStatus.resolve(statusCode.value());
+        if (status == null) {
+            status = HttpStatus.BAD_REQUEST;
+        }
+        ProblemDetail problem = problems.of(status, "problem.detail.http." + status.value(),
+                LocaleContextHolder.getLocale());
+        return ResponseEntity.status(status).headers(headers).body(problem);
+    }
+
+    private ResponseEntity<ProblemDetail> respond(HttpStatus status, String key, List<Violation> violations) {
+        return ResponseEntity.status(status).body(problems.of(status, key, violations, LocaleContextHolder.getLocale()));
+    }
+
+    private static Violation violation(FieldError error) {
+        String code = error.getCode() == null ? "" : error.getCode();
+        return switch (code) {
+            case "Size" -> Violation.of(error.getField(), "field.size", error.getArguments() == null
+                    || error.getArguments().length < 2 ? "" : error.getArguments()[1]);
+            default -> Violation.of(error.getField(), "field.constraint", error.getDefaultMessage());
+        };
+    }
+
+    private static String leaf(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ResponseEntity<Object> cast(ResponseEntity<ProblemDetail> response) {
+        return (ResponseEntity) response;
+    }
+}

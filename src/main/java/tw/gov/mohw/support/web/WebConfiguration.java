@@ -1,0 +1,40 @@
+package tw.gov.mohw.support.web;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
+
+/** Language (zh-TW first, English by Accept-Language), the request size limit, and the clock. */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration {
+
+    static final Locale TRADITIONAL_CHINESE = Locale.forLanguageTag("zh-TW");
+
+    @Bean
+    LocaleResolver localeResolver() {
+        AcceptHeaderLocaleResolver resolver = new AcceptHeaderLocaleResolver();
+        resolver.setSupportedLocales(List.of(TRADITIONAL_CHINESE, Locale.ENGLISH));
+        resolver.setDefaultLocale(TRADITIONAL_CHINESE);
+        return resolver;
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(WebProperties properties, Problems problems,
+            tools.jackson.databind.json.JsonMapper json) {
+        var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(properties.maxBodyBytes(), problems, json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        registration.addUrlPatterns("/api/*");
+        return registration;
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}
