@@ -56,8 +56,12 @@ public class AuditTrail {
         return new Entry(id, when, actor, action, subject, details);
     }
 
+    /**
+     * One subject's entries in the order things happened. Entries are written after commit by concurrent
+     * listeners, so the chain's order (id) may differ slightly from the order of events (at).
+     */
     public List<Entry> forSubject(String subject) {
-        return jdbc.sql("select * from audit_entry where subject = ? order by id").param(subject)
+        return jdbc.sql("select * from audit_entry where subject = ? order by at, id").param(subject)
                 .query((rs, n) -> new Entry(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("actor"),
                         rs.getString("action"), rs.getString("subject"), rs.getString("details")))
                 .list();

@@ -73,18 +73,22 @@ public class SupportReports {
             return earlier.get();
         }
         try {
-            long id = tx.execute(status -> {
+            return tx.execute(status -> {
                 SupportReport report = newDraft(actor, request, idempotencyKey);
+                reports.lockPractitioner(report.practitionerId());
+                // Under the person's lock: a request with the same key that was waiting for it sees the first one.
+                Optional<Created> first = replay(actor, request, idempotencyKey);
+                if (first.isPresent()) {
+                    return first.get();
+                }
                 if (submit) {
-                    reports.lockPractitioner(report.practitionerId());
                     checkForSubmission(report, report.inForce().particulars(), null);
                     report.submit(drawCaseNumber(report), actor, now());
                 }
-                return store(report);
+                return new Created(view(actor, reports.find(store(report)).orElseThrow()), false);
             });
-            return new Created(view(actor, reports.find(id).orElseThrow()), false);
         } catch (DuplicateKeyException raced) {
-            // Two requests with the same key at once: the other one won; answer as it did.
+            // Two requests with the same key for different people at once: the other one won; answer as it did.
             return replay(actor, request, idempotencyKey).orElseThrow(() -> raced);
         }
     }

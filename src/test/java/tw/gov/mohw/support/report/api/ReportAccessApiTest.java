@@ -1,0 +1,130 @@
+package tw.gov.mohw.support.report.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tw.gov.mohw.support.support.Api;
+import tw.gov.mohw.support.support.Fixtures;
+import tw.gov.mohw.support.support.IntegrationTest;
+
+/**
+ * Routing and scoping (domain.md, "Which bureau reviews"): the supported institution's bureau decides; the home
+ * county's bureau reads; the person and both institutions read; nobody else even learns the report exists.
+ */
+@IntegrationTest
+class ReportAccessApiTest {
+
+    @Autowired Api api;
+    @Autowired Fixtures fixtures;
+
+    String home;
+    String supported;
+    String person;
+    long id;
+
+    @BeforeEach
+    void fileOneReport() {
+        home = fixtures.institution("10002");      // 宜蘭縣
+        supported = fixtures.institution("10015"); // 花蓮縣
+        person = fixtures.practitioner(home);
+        LocalDate start = fixtures.today().plusDays(20);
+        id = api.post("practitioner:" + person, "/api/v1/submissions",
+                Api.report(person, supported, start.toString(), start.plusMonths(1).toString(), "SUNDAY", "22:00", "02:00"),
+                Map.of("Idempotency-Key", "access-" + person)).body().get("id").asLong();
+    }
+
+    @Test
+    void thoseConcernedCanReadIt() {
+        for (String reader : List.of("practitioner:" + person, "institution:" + home, "institution:" + supported,
+                "reviewer:10015:hua", "reviewer:10002:yi", "bureau-admin:10002:boss", "national-viewer:mohw")) {
+            var r = api.get(reader, "/api/v1/reports/" + id);
+            assertThat(r.status()).as(reader).isEqualTo(200);
+            assertThat(r.text("/id")).isEqualTo(Long.toString(id));
+        }
+    }
+
+    @Test
+    void everybodyElseIsToldItDoesNotExist() {
+        String otherPerson = fixtures.practitioner(home);
+        for (String stranger : List.of("practitioner:" + otherPerson, "institution:" + fixtures.institution("10002"),
+                "reviewer:63000:taipei", "bureau-admin:66000:taichung", "system-admin:ops")) {
+            var r = api.get(stranger, "/api/v1/reports/" + id);
+            assertThat(r.status()).as(stranger).isEqualTo(404);
+            assertThat(r.text("/errors/0/code")).isEqualTo("report.not.found");
+            assertThat(api.get(stranger, "/api/v1/reports/" + id + "/revisions").status()).isEqualTo(404);
+            var list = api.get(stranger, "/api/v1/reports?practitioner=" + person);
+            assertThat(list.status()).isEqualTo(200);
+            assertThat(list.body().get("items")).isEmpty();
+            assertThat(api.get(stranger, "/api/v1/practitioners/" + person + "/week?date="
+                    + fixtures.today().plusDays(27)).status()).as(stranger).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void onlyTheSupportedInstitutionsBureauDecides() {
+        var homeBureau = api.post("reviewer:10002:yi", "/api/v1/reports/" + id + "/decisions", Map.of("decision", "APPROVE"));
+        assertThat(homeBureau.status()).isEqualTo(403);
+        assertThat(homeBureau.text("/errors/0/code")).isEqualTo("report.decide.forbidden");
+        var otherBureau = api.post("reviewer:63000:taipei", "/api/v1/reports/" + id + "/decisions", Map.of("decision", "APPROVE"));
+        assertThat(otherBureau.status()).isEqualTo(404);
+        for (String applicantSide : List.of("practitioner:" + person, "institution:" + home, "institution:" + supported)) {
+            assertThat(api.post(applicantSide, "/api/v1/reports/" + id + "/decisions", Map.of("decision", "APPROVE"))
+                    .status()).as(applicantSide).isEqualTo(403);
+        }
+        assertThat(api.get("national-viewer:mohw", "/api/v1/reports/" + id).text("/status")).isEqualTo("SUBMITTED");
+        assertThat(api.post("reviewer:10015:hua", "/api/v1/reports/" + id + "/decisions", Map.of("decision", "APPROVE"))
+                .status()).isEqualTo(200);
+    }
+
+    @Test
+    void theSupportedInstitutionReadsButCannotActForThePerson() {
+        var withdraw = api.post("institution:" + supported, "/api/v1/reports/" + id + "/withdraw", Map.of("reason", "x"));
+        assertThat(withdraw.status()).isEqualTo(403);
+        assertThat(api.get("practitioner:" + person, "/api/v1/reports/" + id).text("/status")).isEqualTo("SUBMITTED");
+    }
+
+    @Test
+    void listsAreScopedToTheCaller() {
+        var forPerson = api.get("practitioner:" + person, "/api/v1/reports");
+        assertThat(forPerson.body().get("items")).hasSize(1);
+        var forHomeBureau = api.get("reviewer:10002:yi", "/api/v1/reports?practitioner=" + person);
+        assertThat(forHomeBureau.body().get("items")).hasSize(1);
+        var queue = api.get("reviewer:10015:hua", "/api/v1/reports?awaitingDecision=true&size=100");
+        assertThat(queue.body().get("items").findValuesAsString("id")).contains(Long.toString(id));
+        queue.body().get("items").forEach(item -> assertThat(item.get("decidingBureau").asString()).isEqualTo("10015"));
+        // A filter never widens the scope: asking for another bureau's reports returns none of them.
+        var widened = api.get("reviewer:63000:taipei", "/api/v1/reports?bureau=10015&size=100");
+        assertThat(widened.body().get("items").findValuesAsString("id")).doesNotContain(Long.toString(id));
+    }
+
+    @Test
+    void fullNationalIdIsShownToStaffOnRequestOnly() {
+        assertThat(api.get("reviewer:10015:hua", "/api/v1/reports/" + id).raw()).doesNotContain(person);
+        var shown = api.get("reviewer:10015:hua", "/api/v1/reports/" + id + "/national-id");
+        assertThat(shown.status()).isEqualTo(200);
+        assertThat(shown.text("/nationalId")).isEqualTo(person);
+        assertThat(api.get("institution:" + home, "/api/v1/reports/" + id + "/national-id").status()).isEqualTo(403);
+        assertThat(api.get("reviewer:63000:taipei", "/api/v1/reports/" + id + "/national-id").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aPersonsWeekShowsNightSlotsAcrossMidnight() {
+        LocalDate sunday = fixtures.today().plusDays(20);
+        while (sunday.getDayOfWeek() != java.time.DayOfWeek.SUNDAY) {
+            sunday = sunday.plusDays(1);
+        }
+        var week = api.get("practitioner:" + person, "/api/v1/practitioners/" + person + "/week?date=" + sunday);
+        assertThat(week.status()).isEqualTo(200);
+        assertThat(week.text("/monday")).isEqualTo(sunday.minusDays(6).toString());
+        assertThat(week.text("/commitments/0/caseNumber")).isNotNull();
+        assertThat(week.text("/commitments/0/intervals/0/start")).isEqualTo(sunday + "T22:00:00");
+        assertThat(week.text("/commitments/0/intervals/0/end")).isEqualTo(sunday.plusDays(1) + "T02:00:00");
+        assertThat(week.body().get("conflicts")).isEmpty();
+        assertThat(week.raw()).doesNotContain(person);
+    }
+}
