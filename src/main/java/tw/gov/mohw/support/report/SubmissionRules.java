@@ -109,7 +109,9 @@ final class SubmissionRules {
         Period p = s.particulars().period();
         java.time.Period max = s.parameters().maxPeriod(s.category());
         if (!p.start().isAfter(p.end()) && !p.end().isBefore(p.start().plus(max))) {
-            out.add(Violation.of("period.end", "period.too.long", max.toString()));
+            // Say the last day that would do, in ROC form: clearer than "P1Y" in either language.
+            out.add(Violation.of("period.end", "period.too.long",
+                    tw.gov.mohw.support.registry.RocDates.formatShort(p.start().plus(max).minusDays(1))));
         }
     }
 

@@ -1,0 +1,78 @@
+package tw.gov.mohw.support.report.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+import tw.gov.mohw.support.support.Api;
+import tw.gov.mohw.support.support.Fixtures;
+import tw.gov.mohw.support.support.IntegrationTest;
+
+/** Rule parameters come from configuration: a weekly hours cap (rule 5), allowed professions, a shorter period. */
+@IntegrationTest
+@TestPropertySource(properties = {
+        "support.rules.categories.OUTREACH.weekly-hours-cap=4",
+        "support.rules.categories.FREE_CLINIC.professions=C,D",
+        "support.rules.categories.OTHER.max-period=P1M"})
+class RuleParametersApiTest {
+
+    @Autowired Api api;
+    @Autowired Fixtures fixtures;
+
+    Api.Response file(String person, String category, LocalDate start, LocalDate end, List<Map<String, String>> weekly) {
+        Map<String, Object> body = new HashMap<>(Api.report(person, fixtures.institution("10013"), start.toString(),
+                end.toString(), "MONDAY", "09:00", "10:00"));
+        body.put("category", category);
+        body.put("schedule", Map.of("weekly", weekly));
+        return api.post("practitioner:" + person, "/api/v1/submissions", body,
+                Map.of("Idempotency-Key", "params-" + System.nanoTime()));
+    }
+
+    @Test
+    void weeklyHoursCapCountsEveryWeek() {
+        String person = fixtures.practitioner(fixtures.institution("10013"));
+        LocalDate start = fixtures.today().plusDays(7);
+        var over = file(person, "OUTREACH", start, start.plusDays(60), List.of(
+                Map.of("day", "MONDAY", "start", "09:00", "end", "12:00"),
+                Map.of("day", "FRIDAY", "start", "22:00", "end", "00:00")));
+        assertThat(over.status()).isEqualTo(422);
+        assertThat(over.text("/errors/0/code")).isEqualTo("schedule.hours.over.cap");
+        assertThat(over.text("/errors/0/message")).contains("4");
+        var within = file(person, "OUTREACH", start, start.plusDays(60), List.of(
+                Map.of("day", "MONDAY", "start", "09:00", "end", "13:00")));
+        assertThat(within.status()).isEqualTo(201);
+        // Other categories have no cap.
+        var regular = file(person, "REGULAR", start, start.plusDays(60), List.of(
+                Map.of("day", "TUESDAY", "start", "08:00", "end", "20:00")));
+        assertThat(regular.status()).isEqualTo(201);
+    }
+
+    @Test
+    void categoryMayBeLimitedToProfessions() {
+        String physician = fixtures.practitioner(fixtures.institution("10013"));
+        LocalDate start = fixtures.today().plusDays(7);
+        var refused = file(physician, "FREE_CLINIC", start, start.plusDays(5), List.of(
+                Map.of("day", "MONDAY", "start", "09:00", "end", "12:00")));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.text("/errors/0/code")).isEqualTo("category.profession.not.allowed");
+    }
+
+    @Test
+    void categoryMayHaveAShorterLongestPeriod() {
+        String person = fixtures.practitioner(fixtures.institution("10013"));
+        LocalDate start = fixtures.today().plusDays(7);
+        var tooLong = file(person, "OTHER", start, start.plusMonths(1), List.of(
+                Map.of("day", "MONDAY", "start", "09:00", "end", "12:00")));
+        assertThat(tooLong.status()).isEqualTo(422);
+        assertThat(tooLong.text("/errors/0/code")).isEqualTo("period.too.long");
+        assertThat(tooLong.text("/errors/0/message"))
+                .contains(tw.gov.mohw.support.registry.RocDates.formatShort(start.plusMonths(1).minusDays(1)));
+        assertThat(file(person, "OTHER", start, start.plusMonths(1).minusDays(1), List.of(
+                Map.of("day", "MONDAY", "start", "09:00", "end", "12:00"))).status()).isEqualTo(201);
+    }
+}
