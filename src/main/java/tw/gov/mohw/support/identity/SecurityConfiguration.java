@@ -46,7 +46,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/", "/error", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
+                        .requestMatchers("/", "/index.html", "/error", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
                                 "/actuator/health/**")
                         .permitAll()
                         .anyRequest().denyAll())

@@ -85,7 +85,8 @@ public class SupportReports {
                     checkForSubmission(report, report.inForce().particulars(), null);
                     report.submit(drawCaseNumber(report), actor, now());
                 }
-                return new Created(view(actor, reports.find(store(report)).orElseThrow()), false);
+                store(report);
+                return new Created(view(actor, report), false);
             });
         } catch (DuplicateKeyException raced) {
             // Two requests with the same key for different people at once: the other one won; answer as it did.
@@ -296,7 +297,7 @@ public class SupportReports {
     }
 
     private ReportView apply(Actor actor, long id, Side side, Change change) {
-        long stored = tx.execute(status -> {
+        return tx.execute(status -> {
             SupportReport report = reports.findForUpdate(id).filter(r -> canRead(actor, r))
                     .orElseThrow(SupportReports::notFound);
             long self = actorPractitionerId(actor);
@@ -310,15 +311,14 @@ public class SupportReports {
                 throw new DomainException(DomainException.Kind.FORBIDDEN, Violation.of(null, "report.action.forbidden"));
             }
             change.apply(report);
-            return store(report);
+            store(report);
+            return view(actor, report);
         });
-        return view(actor, reports.find(stored).orElseThrow());
     }
 
-    private long store(SupportReport report) {
+    private void store(SupportReport report) {
         reports.save(report);
         report.takeEvents(report.id()).forEach(events::publishEvent);
-        return report.id();
     }
 
     /** Rules 2, 3, 5, then rule 4 against the person's other live reports (the caller holds the person's lock). */
