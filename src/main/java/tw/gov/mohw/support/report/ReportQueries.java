@@ -58,6 +58,10 @@ class ReportQueries {
         String order;
         if (q.awaitingDecision()) {
             where.add("r.queued_at is not null");
+            if (actor.isBureauStaff()) {
+                // A bureau's queue is what it decides; reports it only reads (副知) wait for someone else.
+                where.add("r.deciding_bureau = :ownBureau");
+            }
             order = "r.queued_at asc, r.id asc";
         } else {
             order = q.sort().column + (q.descending() ? " desc nulls last" : " asc nulls last") + ", r.id "

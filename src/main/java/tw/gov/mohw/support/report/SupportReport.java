@@ -78,11 +78,11 @@ public class SupportReport {
     static SupportReport draft(long practitionerId, InstitutionCode homeInstitution, String homeBureau,
             InstitutionCode supportedInstitution, String decidingBureau, SupportCategory category,
             Particulars particulars, Actor filer, String idempotencyKey, Instant at) {
-        SupportReport report = new SupportReport(null, 0, null, ReportStatus.DRAFT, practitionerId, homeInstitution,
+        SupportReport report = new SupportReport(null, 0, null, null, practitionerId, homeInstitution,
                 supportedInstitution, decidingBureau, homeBureau, category, filer.account(),
                 filer.institutionCode(), idempotencyKey, null, null, null, null, null, at, at, List.of());
         report.inForce = report.touch(new Revision(1, Revision.State.DRAFT, particulars, null, at));
-        report.record(Action.CREATE, null, filer, null, at);
+        report.record(Action.CREATE, ReportStatus.DRAFT, filer, null, at);
         return report;
     }
 

@@ -94,7 +94,17 @@ class ReportAccessApiTest {
         assertThat(forPerson.body().get("items")).hasSize(1);
         var forHomeBureau = api.get("reviewer:10002:yi", "/api/v1/reports?practitioner=" + person);
         assertThat(forHomeBureau.body().get("items")).hasSize(1);
+        // A report from a 花蓮 home institution decided in 臺北: 花蓮 reads it (副知) but it is not in 花蓮's queue.
+        String hualienHome = fixtures.institution("10015");
+        String hualienPerson = fixtures.practitioner(hualienHome);
+        LocalDate start = fixtures.today().plusDays(20);
+        long noticeOnly = api.post("practitioner:" + hualienPerson, "/api/v1/submissions",
+                Api.report(hualienPerson, fixtures.institution("63000"), start.toString(), start.plusDays(9).toString(),
+                        "MONDAY", "09:00", "10:00"), Map.of("Idempotency-Key", "notice-" + hualienPerson))
+                .body().get("id").asLong();
+        assertThat(api.get("reviewer:10015:hua", "/api/v1/reports/" + noticeOnly).status()).isEqualTo(200);
         var queue = api.get("reviewer:10015:hua", "/api/v1/reports?awaitingDecision=true&size=100");
+        assertThat(queue.body().get("items").findValuesAsString("id")).doesNotContain(Long.toString(noticeOnly));
         assertThat(queue.body().get("items").findValuesAsString("id")).contains(Long.toString(id));
         queue.body().get("items").forEach(item -> assertThat(item.get("decidingBureau").asString()).isEqualTo("10015"));
         // A filter never widens the scope: asking for another bureau's reports returns none of them.
