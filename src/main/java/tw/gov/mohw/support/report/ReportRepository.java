@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -138,7 +139,7 @@ class ReportRepository {
 
     private static Map<String, Object> common(SupportReport report) {
         Period period = report.inForce().particulars().period();
-        java.util.HashMap<String, Object> p = new java.util.HashMap<>();
+        Map<String, Object> p = new HashMap<>();
         p.put("case", report.caseNumber());
         p.put("approval", report.approvalNumber());
         p.put("status", report.status().name());

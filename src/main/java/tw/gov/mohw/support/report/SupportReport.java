@@ -42,6 +42,7 @@ public class SupportReport {
     private final Instant createdAt;
     private Instant updatedAt;
     private final List<Transition> history;
+    private int highestRevisionEver;
     private final Map<Integer, Revision> changedRevisions = new LinkedHashMap<>();
     private final List<Transition> newTransitions = new ArrayList<>();
     private final List<ReportTransitioned> events = new ArrayList<>();
@@ -82,7 +83,7 @@ public class SupportReport {
                 supportedInstitution, decidingBureau, homeBureau, category, filer.account(),
                 filer.institutionCode(), idempotencyKey, null, null, null, null, null, at, at, List.of());
         report.inForce = report.touch(new Revision(1, Revision.State.DRAFT, particulars, null, at));
-        report.record(Action.CREATE, ReportStatus.DRAFT, filer, null, at);
+        report.record(Action.CREATE, ReportStatus.DRAFT, report.inForce, filer, null, at);
         return report;
     }
 
@@ -107,7 +108,7 @@ public class SupportReport {
             touch(inForce.with(Revision.State.SUPERSEDED));
             inForce = touch(new Revision(nextRevisionNumber(), Revision.State.RETURNED, particulars, null, at));
         }
-        record(Action.UPDATE, null, actor, null, at);
+        record(Action.UPDATE, null, inForce, actor, null, at);
     }
 
     /** 登錄: the draft goes to the bureau with its case number. */
@@ -117,7 +118,7 @@ public class SupportReport {
         inForce = touch(inForce.with(Revision.State.SUBMITTED));
         submittedAt = at;
         queuedAt = at;
-        record(Action.SUBMIT, ReportStatus.SUBMITTED, actor, null, at);
+        record(Action.SUBMIT, ReportStatus.SUBMITTED, inForce, actor, null, at);
     }
 
     /** 補正: the corrected report goes back to the bureau. */
@@ -125,7 +126,7 @@ public class SupportReport {
         requireStatus(ReportStatus.RETURNED);
         inForce = touch(inForce.with(Revision.State.SUBMITTED));
         queuedAt = at;
-        record(Action.RESUBMIT, ReportStatus.SUBMITTED, actor, null, at);
+        record(Action.RESUBMIT, ReportStatus.SUBMITTED, inForce, actor, null, at);
     }
 
     /** 撤回: taken back before a decision (a draft is discarded the same way; nothing is deleted). */
@@ -133,7 +134,7 @@ public class SupportReport {
         requireStatus(ReportStatus.DRAFT, ReportStatus.SUBMITTED, ReportStatus.RETURNED);
         inForce = touch(inForce.with(Revision.State.WITHDRAWN));
         queuedAt = null;
-        record(Action.WITHDRAW, ReportStatus.WITHDRAWN, actor, reason, at);
+        record(Action.WITHDRAW, ReportStatus.WITHDRAWN, inForce, actor, reason, at);
     }
 
     /** 變更: asks to change an approved report; the approved version stays in force until the change is approved. */
@@ -147,7 +148,7 @@ public class SupportReport {
         }
         pending = touch(new Revision(nextRevisionNumber(), Revision.State.SUBMITTED, particulars, null, at));
         queuedAt = at;
-        record(Action.REQUEST_CHANGE, null, actor, requireReason(reason), at);
+        record(Action.REQUEST_CHANGE, null, pending, actor, requireReason(reason), at);
     }
 
     /** Corrects a change request the bureau returned, as a new revision. */
@@ -155,22 +156,22 @@ public class SupportReport {
         requirePendingChange(Revision.State.RETURNED);
         touch(pending.with(Revision.State.SUPERSEDED));
         pending = touch(new Revision(nextRevisionNumber(), Revision.State.RETURNED, particulars, null, at));
-        record(Action.UPDATE_CHANGE, null, actor, null, at);
+        record(Action.UPDATE_CHANGE, null, pending, actor, null, at);
     }
 
     void resubmitChange(Actor actor, Instant at) {
         requirePendingChange(Revision.State.RETURNED);
         pending = touch(pending.with(Revision.State.SUBMITTED));
         queuedAt = at;
-        record(Action.RESUBMIT_CHANGE, null, actor, null, at);
+        record(Action.RESUBMIT_CHANGE, null, pending, actor, null, at);
     }
 
     void withdrawChange(Actor actor, String reason, Instant at) {
         requirePendingChange(Revision.State.SUBMITTED, Revision.State.RETURNED);
-        touch(pending.with(Revision.State.WITHDRAWN));
+        Revision withdrawn = touch(pending.with(Revision.State.WITHDRAWN));
         pending = null;
         queuedAt = null;
-        record(Action.WITHDRAW_CHANGE, null, actor, reason, at);
+        record(Action.WITHDRAW_CHANGE, null, withdrawn, actor, reason, at);
     }
 
     /**
@@ -194,7 +195,7 @@ public class SupportReport {
         }
         cancelledFrom = from;
         queuedAt = null;
-        record(Action.CANCEL, ReportStatus.CANCELLED, actor, reason, at);
+        record(Action.CANCEL, ReportStatus.CANCELLED, inForce, actor, reason, at);
     }
 
     // --- bureau decisions ------------------------------------------------------------------------------------
@@ -205,14 +206,14 @@ public class SupportReport {
         if (status == ReportStatus.SUBMITTED) {
             inForce = touch(inForce.approved(approvalNumber));
             queuedAt = null;
-            record(Action.APPROVE, ReportStatus.APPROVED, reviewer, null, at);
+            record(Action.APPROVE, ReportStatus.APPROVED, inForce, reviewer, null, at);
         } else {
             requirePendingChange(Revision.State.SUBMITTED);
             touch(inForce.with(Revision.State.SUPERSEDED));
             inForce = touch(pending.approved(approvalNumber));
             pending = null;
             queuedAt = null;
-            record(Action.APPROVE_CHANGE, null, reviewer, null, at);
+            record(Action.APPROVE_CHANGE, null, inForce, reviewer, null, at);
         }
     }
 
@@ -223,12 +224,12 @@ public class SupportReport {
         if (status == ReportStatus.SUBMITTED) {
             inForce = touch(inForce.with(Revision.State.RETURNED));
             queuedAt = null;
-            record(Action.RETURN, ReportStatus.RETURNED, reviewer, reason, at);
+            record(Action.RETURN, ReportStatus.RETURNED, inForce, reviewer, reason, at);
         } else {
             requirePendingChange(Revision.State.SUBMITTED);
             pending = touch(pending.with(Revision.State.RETURNED));
             queuedAt = null;
-            record(Action.RETURN_CHANGE, null, reviewer, reason, at);
+            record(Action.RETURN_CHANGE, null, pending, reviewer, reason, at);
         }
     }
 
@@ -239,13 +240,13 @@ public class SupportReport {
         if (status == ReportStatus.SUBMITTED) {
             inForce = touch(inForce.with(Revision.State.REJECTED));
             queuedAt = null;
-            record(Action.REJECT, ReportStatus.REJECTED, reviewer, reason, at);
+            record(Action.REJECT, ReportStatus.REJECTED, inForce, reviewer, reason, at);
         } else {
             requirePendingChange(Revision.State.SUBMITTED);
-            touch(pending.with(Revision.State.REJECTED));
+            Revision rejected = touch(pending.with(Revision.State.REJECTED));
             pending = null;
             queuedAt = null;
-            record(Action.REJECT_CHANGE, null, reviewer, reason, at);
+            record(Action.REJECT_CHANGE, null, rejected, reviewer, reason, at);
         }
     }
 
@@ -328,20 +329,18 @@ public class SupportReport {
         return Math.max(max, highestRevisionEver) + 1;
     }
 
-    private int highestRevisionEver;
-
     /** Set by the repository: revision numbers never repeat, even of revisions not loaded. */
     void knowHighestRevision(int number) {
         this.highestRevisionEver = number;
     }
 
-    private void record(Action action, ReportStatus to, Actor actor, String reason, Instant at) {
+    /** Moves to {@code to} (or stays, when {@code null}) and records the transition of {@code revision}. */
+    private void record(Action action, ReportStatus to, Revision revision, Actor actor, String reason, Instant at) {
         ReportStatus from = status;
         if (to != null) {
             status = to;
         }
-        int revision = pending != null && action.name().endsWith("CHANGE") ? pending.number() : inForce.number();
-        Transition t = new Transition(action, from, status, revision, actor.account(), actor.institutionCode(),
+        Transition t = new Transition(action, from, status, revision.number(), actor.account(), actor.institutionCode(),
                 reason == null ? null : reason.strip(), at);
         history.add(t);
         newTransitions.add(t);

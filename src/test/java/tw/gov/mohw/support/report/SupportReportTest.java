@@ -192,4 +192,23 @@ class SupportReportTest {
                 .contains(org.assertj.core.groups.Tuple.tuple(1, Revision.State.SUPERSEDED),
                         org.assertj.core.groups.Tuple.tuple(2, Revision.State.RETURNED));
     }
+
+    @Test
+    void eachTransitionNamesTheRevisionItConcerns() {
+        SupportReport r = in(ReportStatus.APPROVED);
+        r.requestChange(PARTICULARS, PERSON, "換時段", TODAY, NOW);
+        r.reject(REVIEWER, "不准", NOW);
+        r.requestChange(PARTICULARS, PERSON, "再試", TODAY, NOW);
+        r.withdrawChange(PERSON, "算了", NOW);
+        assertThat(r.history()).extracting(Transition::action, Transition::revision).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Action.CREATE, 1),
+                org.assertj.core.groups.Tuple.tuple(Action.SUBMIT, 1),
+                org.assertj.core.groups.Tuple.tuple(Action.APPROVE, 1),
+                org.assertj.core.groups.Tuple.tuple(Action.REQUEST_CHANGE, 2),
+                org.assertj.core.groups.Tuple.tuple(Action.REJECT_CHANGE, 2),
+                org.assertj.core.groups.Tuple.tuple(Action.REQUEST_CHANGE, 3),
+                org.assertj.core.groups.Tuple.tuple(Action.WITHDRAW_CHANGE, 3));
+        assertThat(r.history().get(0).from()).isNull();
+        assertThat(r.inForce().number()).isEqualTo(1);
+    }
 }
