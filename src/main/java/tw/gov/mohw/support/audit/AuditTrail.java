@@ -67,8 +67,11 @@ public class AuditTrail {
                 .list();
     }
 
-    /** Walks the whole chain in id order, recomputing every hash; reads in pages, never the whole table at once. */
-    @Transactional(readOnly = true)
+    /**
+     * Walks the whole chain in id order, recomputing every hash; reads in pages, never the whole table at once.
+     * One snapshot for all pages and the head, so entries appended meanwhile are not mistaken for tampering.
+     */
+    @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
     public Verification verify() {
         byte[] previous = new byte[0];
         long expectedId = 1;

@@ -4,7 +4,8 @@ import tw.gov.mohw.support.shared.Actor;
 
 /**
  * Who may see and act on a report (domain.md, "Which bureau reviews"): the person; their home institution and the
- * supported institution; the bureau that decides and the home county's bureau (副知); the ministry. Nobody else —
+ * supported institution; the bureau that decides and the home county's bureau (副知); the ministry — once it has been
+ * filed: a draft is the applicant's alone. Nobody else —
  * and to them the report does not exist (404, not 403), so ids reveal nothing.
  */
 final class ReportAccess {
@@ -12,6 +13,10 @@ final class ReportAccess {
     private ReportAccess() {}
 
     static boolean canRead(Actor actor, SupportReport report, long actorPractitionerId) {
+        if (report.caseNumber() == null) {
+            // A draft (or a withdrawn draft) was never filed: only the applicant side knows of it.
+            return canApply(actor, report, actorPractitionerId);
+        }
         return switch (actor.role()) {
             case PRACTITIONER -> report.practitionerId() == actorPractitionerId;
             case INSTITUTION -> report.homeInstitution().value().equals(actor.institutionCode())

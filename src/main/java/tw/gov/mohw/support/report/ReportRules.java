@@ -19,10 +19,11 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("support.rules")
 public record ReportRules(@NotNull java.time.Period maxPeriod, @Min(0) int retroactiveDays,
-        Map<SupportCategory, Category> categories) {
+        Map<SupportCategory, Category> categories, Map<String, Integer> weeklyHoursCapByProfession) {
 
     public ReportRules {
         categories = categories == null ? new EnumMap<>(SupportCategory.class) : new EnumMap<>(categories);
+        weeklyHoursCapByProfession = weeklyHoursCapByProfession == null ? Map.of() : Map.copyOf(weeklyHoursCapByProfession);
     }
 
     public java.time.Period maxPeriod(SupportCategory category) {
@@ -44,10 +45,19 @@ public record ReportRules(@NotNull java.time.Period maxPeriod, @Min(0) int retro
         return c == null || c.professions() == null ? Set.of() : c.professions();
     }
 
-    /** The weekly hours cap, or {@code null} when none is configured (the default). */
-    public Integer weeklyHoursCap(SupportCategory category) {
+    /**
+     * Rule 5: the most hours a week a person of {@code profession} may support in total, across all their live
+     * reports, when filing in {@code category}: the smaller of the category's and the profession's caps, or
+     * {@code null} when neither is configured (the default).
+     */
+    public Integer weeklyHoursCap(SupportCategory category, String profession) {
         Category c = categories.get(category);
-        return c == null ? null : c.weeklyHoursCap();
+        Integer byCategory = c == null ? null : c.weeklyHoursCap();
+        Integer byProfession = profession == null ? null : weeklyHoursCapByProfession.get(profession);
+        if (byCategory == null) {
+            return byProfession;
+        }
+        return byProfession == null ? byCategory : Math.min(byCategory, byProfession);
     }
 
     public boolean longTermCareOnly(SupportCategory category) {

@@ -1,6 +1,5 @@
 package tw.gov.mohw.support.report;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,17 +10,21 @@ import tw.gov.mohw.support.registry.Practitioner;
 import tw.gov.mohw.support.shared.Violation;
 
 /**
- * Rules 2, 3 and 5 of domain.md, checked on submission and on change: which rules apply is answered by reading
- * {@link #RULES}. Rule 1 (valid IDs) holds by construction of the value types; rule 4 (no double booking) needs the
- * person's other reports under a lock and lives in {@link SupportReports}; rule 6 (Asia/Taipei dates) is how
- * {@code today} is computed.
+ * Rules 2 and 3 of domain.md, checked on submission and on change: which rules apply is answered by reading
+ * {@link #RULES}. Rule 1 (valid IDs) holds by construction of the value types; rules 4 (no double booking) and 5
+ * (weekly hours per person) need the person's other reports under a lock and live in {@link SupportReports};
+ * rule 6 (Asia/Taipei dates) is how {@code filedOn} is computed.
  */
 final class SubmissionRules {
 
-    /** What a rule looks at. {@code previous} is the version in force when this is a change request. */
+    /**
+     * What a rule looks at. {@code previous} is the version in force when this is a change request.
+     * {@code filedOn} is the day the filing was first made: today for a new one, the original day when a report or
+     * change returned for correction is sent again (the bureau's review time must not make it "late").
+     */
     record Submission(Practitioner practitioner, Optional<PracticeRegistration> registration,
             Institution home, Optional<Institution> supported, SupportCategory category, Particulars particulars,
-            Particulars previous, boolean departmentKnown, LocalDate today, ReportRules parameters) {
+            Particulars previous, boolean departmentKnown, LocalDate filedOn, ReportRules parameters) {
     }
 
     /** A rule adds its violations, each naming its field and message key. */
@@ -37,8 +40,7 @@ final class SubmissionRules {
             SubmissionRules::professionAllowed,
             SubmissionRules::supportedInstitutionUsable,
             SubmissionRules::periodNotTooLong,
-            SubmissionRules::periodNotInThePast,
-            SubmissionRules::weeklyHoursWithinCap);
+            SubmissionRules::periodNotInThePast);
 
     private SubmissionRules() {}
 
@@ -116,32 +118,27 @@ final class SubmissionRules {
     }
 
     /**
-     * Rule 3: not in the past, except categories that allow reporting after the fact within N days. A change
-     * that keeps the start it had is not "after the fact": the report already covered those days.
+     * Rule 3: not in the past, except categories that allow reporting after the fact within N days. A change may
+     * keep days that are already past, but may not alter them: what was approved for those days stands.
      */
     static void periodNotInThePast(Submission s, List<Violation> out) {
-        LocalDate start = s.particulars().period().start();
-        if (s.previous() != null && start.equals(s.previous().period().start())) {
+        Period period = s.particulars().period();
+        if (period.start().isAfter(period.end())) {
             return;
         }
         int days = s.parameters().retroactiveDays(s.category());
-        LocalDate earliest = s.today().minusDays(days);
-        if (start.isBefore(earliest)) {
+        LocalDate earliest = s.filedOn().minusDays(days);
+        if (s.previous() != null) {
+            Period before = s.previous().period();
+            LocalDate from = period.start().isBefore(before.start()) ? period.start() : before.start();
+            LocalDate to = earliest.minusDays(1);
+            if (!from.isAfter(to) && !Overlaps.intervals(period, s.particulars().schedule(), from, to)
+                    .equals(Overlaps.intervals(before, s.previous().schedule(), from, to))) {
+                out.add(Violation.of("period.start", "change.alters.past"));
+            }
+        } else if (period.start().isBefore(earliest)) {
             out.add(days == 0 ? Violation.of("period.start", "period.start.past")
                     : Violation.of("period.start", "period.start.too.late", days));
-        }
-    }
-
-    /** Rule 5: the weekly hours cap, when one is configured. */
-    static void weeklyHoursWithinCap(Submission s, List<Violation> out) {
-        Integer cap = s.parameters().weeklyHoursCap(s.category());
-        Period p = s.particulars().period();
-        if (cap == null || p.start().isAfter(p.end())) {
-            return;
-        }
-        Duration most = Overlaps.maxHoursInAnyWeek(p, s.particulars().schedule());
-        if (most.compareTo(Duration.ofHours(cap)) > 0) {
-            out.add(Violation.of("schedule", "schedule.hours.over.cap", cap, most.toMinutes() / 60.0));
         }
     }
 }

@@ -1,10 +1,15 @@
 package tw.gov.mohw.support.report;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -68,7 +73,7 @@ public class SupportReports {
     }
 
     private Created create(Actor actor, NewReport request, String idempotencyKey, boolean submit) {
-        Optional<Created> earlier = replay(actor, request, idempotencyKey);
+        Optional<Created> earlier = replay(actor, request, idempotencyKey, submit);
         if (earlier.isPresent()) {
             return earlier.get();
         }
@@ -77,12 +82,12 @@ public class SupportReports {
                 SupportReport report = newDraft(actor, request, idempotencyKey);
                 reports.lockPractitioner(report.practitionerId());
                 // Under the person's lock: a request with the same key that was waiting for it sees the first one.
-                Optional<Created> first = replay(actor, request, idempotencyKey);
+                Optional<Created> first = replay(actor, request, idempotencyKey, submit);
                 if (first.isPresent()) {
                     return first.get();
                 }
                 if (submit) {
-                    checkForSubmission(report, report.inForce().particulars(), null);
+                    checkForSubmission(report, report.inForce().particulars(), null, today());
                     report.submit(drawCaseNumber(report), actor, now());
                 }
                 store(report);
@@ -90,11 +95,11 @@ public class SupportReports {
             });
         } catch (DuplicateKeyException raced) {
             // Two requests with the same key for different people at once: the other one won; answer as it did.
-            return replay(actor, request, idempotencyKey).orElseThrow(() -> raced);
+            return replay(actor, request, idempotencyKey, submit).orElseThrow(() -> raced);
         }
     }
 
-    private Optional<Created> replay(Actor actor, NewReport request, String idempotencyKey) {
+    private Optional<Created> replay(Actor actor, NewReport request, String idempotencyKey, boolean submit) {
         if (idempotencyKey == null) {
             return Optional.empty();
         }
@@ -102,7 +107,9 @@ public class SupportReports {
             Practitioner person = registry.practitioner(existing.practitionerId()).orElseThrow();
             if (!person.nationalId().equals(request.practitioner())
                     || !existing.supportedInstitution().equals(request.supportedInstitution())
-                    || existing.category() != request.category()) {
+                    || existing.category() != request.category()
+                    // the key made a draft; a filing under it would silently not be filed
+                    || (submit && existing.status() == ReportStatus.DRAFT)) {
                 throw new DomainException(DomainException.Kind.CONFLICT,
                         Violation.of(null, "idempotency.key.reused"));
             }
@@ -111,54 +118,73 @@ public class SupportReports {
     }
 
     private SupportReport newDraft(Actor actor, NewReport request, String idempotencyKey) {
-        Practitioner person = registry.practitioner(request.practitioner()).orElseThrow(
-                () -> DomainException.invalid("practitioner", "practitioner.not.found"));
-        LocalDate today = today();
-        PracticeRegistration registration = registry.activeRegistration(person.id(),
-                        later(request.particulars().period().start(), today))
-                .or(() -> registry.activeRegistration(person.id(), today))
-                .orElseThrow(() -> DomainException.invalid("practitioner", "registration.not.practising"));
-        switch (actor.role()) {
-            case PRACTITIONER -> {
-                if (!person.nationalId().value().equals(actor.nationalId())) {
-                    throw new DomainException(DomainException.Kind.FORBIDDEN,
-                            Violation.of("practitioner", "report.file.only.self"));
-                }
-            }
-            case INSTITUTION -> {
-                if (!registration.institutionCode().value().equals(actor.institutionCode())) {
-                    throw new DomainException(DomainException.Kind.FORBIDDEN,
-                            Violation.of("practitioner", "report.file.only.staff"));
-                }
-            }
-            default -> throw new DomainException(DomainException.Kind.FORBIDDEN,
-                    Violation.of(null, "report.file.forbidden"));
+        // Who may file comes first, and every "no" for a clerk reads the same: filing must not reveal whether a
+        // national ID belongs to a registered professional.
+        if (actor.is(Actor.Role.PRACTITIONER) && !request.practitioner().value().equals(actor.nationalId())) {
+            throw new DomainException(DomainException.Kind.FORBIDDEN,
+                    Violation.of("practitioner", "report.file.only.self"));
         }
-        Institution home = registry.institution(registration.institutionCode()).orElseThrow();
+        if (!actor.is(Actor.Role.PRACTITIONER, Actor.Role.INSTITUTION)) {
+            throw new DomainException(DomainException.Kind.FORBIDDEN, Violation.of(null, "report.file.forbidden"));
+        }
+        LocalDate today = today();
+        LocalDate on = later(request.particulars().period().start(), today);
+        Optional<Practitioner> person = registry.practitioner(request.practitioner());
+        Optional<PracticeRegistration> registration = person.flatMap(p -> registry.activeRegistration(p.id(), on)
+                .or(() -> registry.activeRegistration(p.id(), today)));
+        if (actor.is(Actor.Role.INSTITUTION) && registration
+                .filter(r -> r.institutionCode().value().equals(actor.institutionCode())).isEmpty()) {
+            throw DomainException.invalid("practitioner", "report.file.only.staff");
+        }
+        if (person.isEmpty()) {
+            throw DomainException.invalid("practitioner", "practitioner.not.found");
+        }
+        if (registration.isEmpty()) {
+            throw DomainException.invalid("practitioner", "registration.not.practising");
+        }
+        Institution home = registry.institution(registration.get().institutionCode()).orElseThrow();
         Institution supported = registry.institution(request.supportedInstitution()).orElseThrow(
                 () -> DomainException.invalid("supportedInstitution", "institution.not.found"));
         if (supported.code().equals(home.code())) {
             throw DomainException.invalid("supportedInstitution", "institution.same.as.home");
         }
-        List<Violation> shape = ScheduleRules.validate(request.particulars().period(), request.particulars().schedule());
-        if (!shape.isEmpty()) {
-            throw new DomainException(DomainException.Kind.INVALID, shape);
-        }
-        return SupportReport.draft(person.id(), home.code(), home.countyCode(), supported.code(),
+        requireWellFormed(request.particulars());
+        return SupportReport.draft(person.get().id(), home.code(), home.countyCode(), supported.code(),
                 supported.countyCode(), request.category(), request.particulars(), actor, idempotencyKey, now());
     }
 
-    /** Edits a draft, or corrects a returned report (as a new revision). */
+    /** What even a draft must be: a known department and a schedule that makes sense within its period. */
+    private void requireWellFormed(Particulars particulars) {
+        List<Violation> shape = new ArrayList<>(ScheduleRules.validate(particulars.period(), particulars.schedule()));
+        if (registry.department(particulars.departmentCode()).isEmpty()) {
+            shape.add(Violation.of("department", "department.unknown"));
+        }
+        if (!shape.isEmpty()) {
+            throw new DomainException(DomainException.Kind.INVALID, shape);
+        }
+    }
+
+    /**
+     * Edits a draft; corrects a returned report or a returned change (each as a new revision). A returned report
+     * or change still holds the person's time, so a correction must pass every rule, overlap included.
+     */
     public ReportView update(Actor actor, long id, Particulars particulars) {
         return apply(actor, id, Side.APPLICANT, report -> {
-            if (report.status() == ReportStatus.DRAFT || report.status() == ReportStatus.RETURNED) {
-                List<Violation> shape = ScheduleRules.validate(particulars.period(), particulars.schedule());
-                if (!shape.isEmpty()) {
-                    throw new DomainException(DomainException.Kind.INVALID, shape);
+            requireWellFormed(particulars);
+            switch (report.status()) {
+                case DRAFT -> report.update(particulars, actor, now());
+                case RETURNED -> {
+                    reports.lockPractitioner(report.practitionerId());
+                    checkForSubmission(report, particulars, null, filedOn(report));
+                    report.update(particulars, actor, now());
                 }
-                report.update(particulars, actor, now());
-            } else {
-                report.updateChange(particulars, actor, now());
+                default -> {
+                    reports.lockPractitioner(report.practitionerId());
+                    if (report.pendingChange().filter(c -> c.state() == Revision.State.RETURNED).isPresent()) {
+                        checkForSubmission(report, particulars, report.inForce().particulars(), filedOn(report));
+                    }
+                    report.updateChange(particulars, actor, now());
+                }
             }
         });
     }
@@ -169,20 +195,35 @@ public class SupportReports {
             reports.lockPractitioner(report.practitionerId());
             switch (report.status()) {
                 case DRAFT -> {
-                    checkForSubmission(report, report.inForce().particulars(), null);
+                    checkForSubmission(report, report.inForce().particulars(), null, today());
                     report.submit(drawCaseNumber(report), actor, now());
                 }
                 case RETURNED -> {
-                    checkForSubmission(report, report.inForce().particulars(), null);
+                    checkForSubmission(report, report.inForce().particulars(), null, filedOn(report));
                     report.resubmit(actor, now());
                 }
                 default -> {
                     Revision change = report.pendingChange().orElseThrow(() -> notAllowed(report));
-                    checkForSubmission(report, change.particulars(), report.inForce().particulars());
+                    checkForSubmission(report, change.particulars(), report.inForce().particulars(), filedOn(report));
                     report.resubmitChange(actor, now());
                 }
             }
         });
+    }
+
+    /**
+     * The day what now waits on the report was first filed: the submission, or the latest change request. A
+     * correction after a return is judged as of that day, so the bureau's review time never makes it "late".
+     */
+    private static LocalDate filedOn(SupportReport report) {
+        List<Transition> history = report.history();
+        for (int i = history.size() - 1; i >= 0; i--) {
+            Action a = history.get(i).action();
+            if (a == Action.REQUEST_CHANGE || a == Action.SUBMIT) {
+                return LocalDate.ofInstant(history.get(i).at(), RocDates.ZONE);
+            }
+        }
+        throw new IllegalStateException("report " + report.id() + " was never filed");
     }
 
     /** 撤回 of a report before its decision, or of a waiting change request. */
@@ -201,7 +242,8 @@ public class SupportReports {
         return apply(actor, id, Side.APPLICANT, report -> {
             reports.lockPractitioner(report.practitionerId());
             if (report.status() == ReportStatus.APPROVED && report.pendingChange().isEmpty()) {
-                checkForSubmission(report, particulars, report.inForce().particulars());
+                requireWellFormed(particulars);
+                checkForSubmission(report, particulars, report.inForce().particulars(), today());
             }
             report.requestChange(particulars, actor, reason, today(), now());
         });
@@ -321,8 +363,12 @@ public class SupportReports {
         report.takeEvents(report.id()).forEach(events::publishEvent);
     }
 
-    /** Rules 2, 3, 5, then rule 4 against the person's other live reports (the caller holds the person's lock). */
-    private void checkForSubmission(SupportReport report, Particulars particulars, Particulars previous) {
+    /**
+     * Rules 2 and 3, then rules 4 and 5 against the person's other live reports (the caller holds the person's
+     * lock). {@code filedOn} is the day "after the fact" is measured from.
+     */
+    private void checkForSubmission(SupportReport report, Particulars particulars, Particulars previous,
+            LocalDate filedOn) {
         Practitioner person = registry.practitioner(report.practitionerId()).orElseThrow();
         Period period = particulars.period();
         Optional<PracticeRegistration> registration = registry.registrations(person.id()).stream()
@@ -333,35 +379,87 @@ public class SupportReports {
         Institution home = registry.institution(report.homeInstitution()).orElseThrow();
         var submission = new SubmissionRules.Submission(person, registration, home,
                 registry.institution(report.supportedInstitution()), report.category(), particulars, previous,
-                registry.department(particulars.departmentCode()).isPresent(), today(), rules);
+                registry.department(particulars.departmentCode()).isPresent(), filedOn, rules);
         List<Violation> violations = SubmissionRules.check(submission);
         if (!violations.isEmpty()) {
             throw new DomainException(DomainException.Kind.INVALID, violations);
         }
-        checkNoDoubleBooking(report, particulars);
+        List<Held> others = heldByOtherReports(report, period);
+        checkNoDoubleBooking(particulars, others);
+        checkWeeklyHours(particulars, others,
+                rules.weeklyHoursCap(report.category(),
+                        registration.map(PracticeRegistration::professionCode).orElse(person.professionCode())));
+    }
+
+    /** Time another live report of the person holds. */
+    private record Held(SupportReport report, Commitment commitment) {
+    }
+
+    /** What the person's other live reports hold from the day before {@code period} on. */
+    private List<Held> heldByOtherReports(SupportReport report, Period period) {
+        List<Held> held = new ArrayList<>();
+        for (SupportReport other : reports.findLive(report.practitionerId(), period.start().minusDays(1))) {
+            // The report's own versions are left out: a correction or a change replaces them.
+            if (report.id() == null || !report.id().equals(other.id())) {
+                commitments(other).forEach(c -> held.add(new Held(other, c)));
+            }
+        }
+        return held;
+    }
+
+    /** Rule 4: no two live reports of one person may share an instant. */
+    private static void checkNoDoubleBooking(Particulars candidate, List<Held> others) {
+        Period period = candidate.period();
+        for (Held h : others) {
+            Commitment c = h.commitment();
+            Optional<Interval> overlap = Overlaps.firstOverlap(period, candidate.schedule(), c.period(), c.schedule());
+            if (overlap.isPresent()) {
+                Interval at = overlap.get();
+                throw new DomainException(DomainException.Kind.CONFLICT, Violation.of("schedule",
+                        "schedule.overlap", h.report().caseNumber(), h.report().id(),
+                        RocDates.formatShort(at.start().toLocalDate()) + " " + at.start().toLocalTime(),
+                        RocDates.formatShort(at.end().toLocalDate()) + " " + at.end().toLocalTime()));
+            }
+        }
     }
 
     /**
-     * Rule 4: no two live reports of one person may share an instant. The report's own versions are left out —
-     * a change replaces the version in force.
+     * Rule 5: with a cap configured, the person's support hours in any Monday-to-Sunday week of the new period,
+     * counting every live report, stay within it. Reports never overlap (rule 4), so hours simply add up.
      */
-    private void checkNoDoubleBooking(SupportReport report, Particulars candidate) {
+    private static void checkWeeklyHours(Particulars candidate, List<Held> others, Integer cap) {
+        if (cap == null) {
+            return;
+        }
         Period period = candidate.period();
-        for (SupportReport other : reports.findLive(report.practitionerId(), period.start().minusDays(1))) {
-            if (report.id() != null && report.id().equals(other.id())) {
-                continue;
-            }
-            for (Commitment c : commitments(other)) {
-                Optional<Interval> overlap = Overlaps.firstOverlap(period, candidate.schedule(), c.period(), c.schedule());
-                if (overlap.isPresent()) {
-                    Interval at = overlap.get();
-                    throw new DomainException(DomainException.Kind.CONFLICT, Violation.of("schedule",
-                            "schedule.overlap", other.caseNumber(), other.id(),
-                            RocDates.formatShort(at.start().toLocalDate()) + " " + at.start().toLocalTime(),
-                            RocDates.formatShort(at.end().toLocalDate()) + " " + at.end().toLocalTime()));
+        LocalDate firstMonday = monday(period.start());
+        LocalDate lastMonday = monday(period.end());
+        Map<LocalDate, Long> minutes = new HashMap<>();
+        List<Interval> all = new ArrayList<>(Overlaps.intervals(period, candidate.schedule(), firstMonday,
+                lastMonday.plusDays(6)));
+        others.forEach(h -> all.addAll(Overlaps.intervals(h.commitment().period(), h.commitment().schedule(),
+                firstMonday, lastMonday.plusDays(6))));
+        for (Interval i : all) {
+            // An interval may run past Sunday midnight: each week gets its own part.
+            LocalDateTime from = i.start();
+            while (from.isBefore(i.end())) {
+                LocalDate week = monday(from.toLocalDate());
+                LocalDateTime weekEnd = week.plusDays(7).atStartOfDay();
+                LocalDateTime to = i.end().isBefore(weekEnd) ? i.end() : weekEnd;
+                if (!week.isBefore(firstMonday) && !week.isAfter(lastMonday)) {
+                    minutes.merge(week, Duration.between(from, to).toMinutes(), Long::sum);
                 }
+                from = to;
             }
         }
+        long most = minutes.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        if (most > cap * 60L) {
+            throw DomainException.invalid("schedule", "schedule.hours.over.cap", cap, most / 60.0);
+        }
+    }
+
+    private static LocalDate monday(LocalDate day) {
+        return day.minusDays(day.getDayOfWeek().getValue() - 1L);
     }
 
     private record Commitment(Period period, Schedule schedule, boolean pending) {
@@ -382,7 +480,7 @@ public class SupportReports {
 
     private static List<Interval> conflicts(List<Interval> intervals) {
         List<Interval> sorted = new ArrayList<>(intervals);
-        sorted.sort(java.util.Comparator.comparing(Interval::start));
+        sorted.sort(Comparator.comparing(Interval::start));
         List<Interval> out = new ArrayList<>();
         for (int i = 1; i < sorted.size(); i++) {
             Interval a = sorted.get(i - 1);

@@ -146,10 +146,15 @@ final class RequestMapper {
     static LocalDate date(String raw) {
         if (ISO_DATE.matcher(raw).matches()) {
             try {
-                return LocalDate.parse(raw);
+                LocalDate date = LocalDate.parse(raw);
+                // Only dates that have an ROC form (民國 1–999): every date is shown that way somewhere.
+                if (date.getYear() >= 1912 && date.getYear() <= 2910) {
+                    return date;
+                }
             } catch (DateTimeParseException e) {
-                throw DomainException.invalid(null, "date.invalid", raw);
+                // reported below
             }
+            throw DomainException.invalid(null, "date.invalid", raw);
         }
         return RocDates.parse(raw);
     }

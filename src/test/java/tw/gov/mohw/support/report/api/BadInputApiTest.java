@@ -201,4 +201,37 @@ class BadInputApiTest {
             assertThat(api.get(forged, "/api/v1/reports").status()).as(forged).isEqualTo(401);
         }
     }
+
+    @Test
+    void datesWithoutAnRocFormAreRefused() {
+        for (String[] period : new String[][] {{"1900-01-01", "1900-06-30"}, {"3000-01-01", "3000-01-31"},
+                {"0000-01-01", "0000-01-02"}, {"2026-02-30", "2026-03-01"}}) {
+            Map<String, Object> body = valid();
+            body.put("period", Map.of("start", period[0], "end", period[1]));
+            var r = api.post(actor, "/api/v1/submissions", body, Map.of("Idempotency-Key", "dates-" + period[0]));
+            assertProblem(r, 422);
+            assertThat(r.text("/errors/0/field")).isEqualTo("period.start");
+            assertThat(r.text("/errors/0/code")).isEqualTo("date.invalid");
+        }
+    }
+
+    @Test
+    void anUnknownDepartmentIsNamedEvenInADraft() {
+        Map<String, Object> body = valid();
+        body.put("department", "ZZ99");
+        var r = api.post(actor, "/api/v1/reports", body);
+        assertProblem(r, 422);
+        assertThat(r.text("/errors/0/field")).isEqualTo("department");
+        assertThat(r.text("/errors/0/code")).isEqualTo("department.unknown");
+    }
+
+    @Test
+    void aKeyThatMadeADraftCannotFileAReport() {
+        var draft = api.post(actor, "/api/v1/reports", valid(), Map.of("Idempotency-Key", "draft-key-" + person));
+        assertThat(draft.status()).isEqualTo(201);
+        reportsBefore = count();
+        var filing = api.post(actor, "/api/v1/submissions", valid(), Map.of("Idempotency-Key", "draft-key-" + person));
+        assertProblem(filing, 409);
+        assertThat(filing.text("/errors/0/code")).isEqualTo("idempotency.key.reused");
+    }
 }

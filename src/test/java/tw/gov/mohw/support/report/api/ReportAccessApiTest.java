@@ -137,4 +137,38 @@ class ReportAccessApiTest {
         assertThat(week.body().get("conflicts")).isEmpty();
         assertThat(week.raw()).doesNotContain(person);
     }
+
+    @Test
+    void draftsAreTheApplicantsAlone() {
+        LocalDate start = fixtures.today().plusDays(40);
+        long draft = api.post("institution:" + home, "/api/v1/reports",
+                Api.report(person, supported, start.toString(), start.plusDays(6).toString(), "MONDAY", "09:00", "10:00"))
+                .body().get("id").asLong();
+        assertThat(api.get("institution:" + home, "/api/v1/reports/" + draft).status()).isEqualTo(200);
+        assertThat(api.get("practitioner:" + person, "/api/v1/reports/" + draft).status()).isEqualTo(200);
+        for (String outsider : List.of("institution:" + supported, "reviewer:10015:hua", "reviewer:10002:yi",
+                "national-viewer:mohw")) {
+            assertThat(api.get(outsider, "/api/v1/reports/" + draft).status()).as(outsider).isEqualTo(404);
+            assertThat(api.get(outsider, "/api/v1/reports?size=100&practitioner=" + person).body().get("items")
+                    .findValuesAsString("id")).as(outsider).doesNotContain(Long.toString(draft));
+        }
+    }
+
+    @Test
+    void clerksLearnNothingAboutIdsThatAreNotTheirStaff() {
+        LocalDate start = fixtures.today().plusDays(40);
+        String unknown = tw.gov.mohw.support.registry.NationalId.generate('Z', '1', 4_242_424).value();
+        String suspended = fixtures.practitioner(home, "SUSPENDED", fixtures.today().minusYears(2), null);
+        String elsewhere = fixtures.practitioner(fixtures.institution("10002"));
+        List<String> answers = new java.util.ArrayList<>();
+        for (String id : List.of(unknown, suspended, elsewhere)) {
+            var r = api.post("institution:" + home, "/api/v1/submissions",
+                    Api.report(id, supported, start.toString(), start.plusDays(6).toString(), "MONDAY", "09:00", "10:00"),
+                    Map.of("Idempotency-Key", "probe-" + id));
+            assertThat(r.status()).isEqualTo(422);
+            answers.add(r.raw());
+        }
+        assertThat(answers).allSatisfy(a -> assertThat(a).isEqualTo(answers.get(0)));
+        assertThat(answers.get(0)).contains("report.file.only.staff");
+    }
 }

@@ -199,7 +199,8 @@ class ReportLifecycleApiTest {
         String stranger = fixtures.institution("63000");
         var refused = api.post("institution:" + stranger, "/api/v1/submissions", body(),
                 Map.of("Idempotency-Key", "stranger-" + person));
-        assertThat(refused.status()).isEqualTo(403);
+        // 422 like "no such person": a clerk learns nothing about people who are not their staff.
+        assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.text("/errors/0/code")).isEqualTo("report.file.only.staff");
     }
 

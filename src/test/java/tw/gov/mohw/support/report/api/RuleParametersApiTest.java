@@ -75,4 +75,19 @@ class RuleParametersApiTest {
         assertThat(file(person, "OTHER", start, start.plusMonths(1).minusDays(1), List.of(
                 Map.of("day", "MONDAY", "start", "09:00", "end", "12:00"))).status()).isEqualTo(201);
     }
+
+    @Test
+    void theCapCountsThePersonsOtherReportsToo() {
+        String person = fixtures.practitioner(fixtures.institution("10013"));
+        LocalDate start = fixtures.today().plusDays(7);
+        assertThat(file(person, "OUTREACH", start, start.plusDays(60), List.of(
+                Map.of("day", "MONDAY", "start", "09:00", "end", "12:00"))).status()).isEqualTo(201);
+        var second = file(person, "OUTREACH", start.plusDays(14), start.plusDays(30), List.of(
+                Map.of("day", "TUESDAY", "start", "09:00", "end", "11:00")));
+        assertThat(second.status()).isEqualTo(422);
+        assertThat(second.text("/errors/0/code")).isEqualTo("schedule.hours.over.cap");
+        // Outside the first report's weeks the same slot fits.
+        assertThat(file(person, "OUTREACH", start.plusDays(70), start.plusDays(90), List.of(
+                Map.of("day", "TUESDAY", "start", "09:00", "end", "11:00"))).status()).isEqualTo(201);
+    }
 }

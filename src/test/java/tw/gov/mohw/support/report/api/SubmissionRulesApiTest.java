@@ -204,4 +204,24 @@ class SubmissionRulesApiTest {
         assertRefused(api.post("practitioner:" + person, "/api/v1/reports/" + idA + "/changes", change), 409,
                 "schedule", "schedule.overlap");
     }
+
+    @Test
+    void correctingAReturnedReportIsCheckedForOverlap() {
+        Map<String, Object> wednesday = body(start, start.plusDays(60));
+        wednesday.put("schedule", Map.of("weekly", List.of(Map.of("day", "WEDNESDAY", "start", "09:00", "end", "12:00"))));
+        assertThat(file(wednesday).status()).isEqualTo(201);
+        Map<String, Object> tuesday = body(start, start.plusDays(60));
+        tuesday.put("supportedInstitution", fixtures.institution("64000"));
+        tuesday.put("schedule", Map.of("weekly", List.of(Map.of("day", "TUESDAY", "start", "09:00", "end", "12:00"))));
+        long returned = file(tuesday).body().get("id").asLong();
+        api.post("reviewer:64000:kao", "/api/v1/reports/" + returned + "/decisions", Map.of("decision", "RETURN", "reason", "補件"));
+
+        Map<String, Object> moved = new HashMap<>(tuesday);
+        moved.put("schedule", Map.of("weekly", List.of(Map.of("day", "WEDNESDAY", "start", "11:00", "end", "13:00"))));
+        var refused = api.put("practitioner:" + person, "/api/v1/reports/" + returned, moved);
+        assertRefused(refused, 409, "schedule", "schedule.overlap");
+        var unchanged = api.get("practitioner:" + person, "/api/v1/reports/" + returned);
+        assertThat(unchanged.text("/inForce/number")).isEqualTo("1");
+        assertThat(unchanged.text("/inForce/particulars/schedule/weekly/0/day")).isEqualTo("TUESDAY");
+    }
 }
