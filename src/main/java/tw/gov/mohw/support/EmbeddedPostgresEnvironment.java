@@ -36,22 +36,32 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
         }
         EmbeddedPostgres postgres = start(
                 environment.getProperty("support.embedded-db.data-dir", ""),
-                environment.getProperty("support.embedded-db.port", Integer.class, 0));
+                environment.getProperty("support.embedded-db.port", Integer.class, 0),
+                environment.getProperty("support.embedded-db.durable", Boolean.class, true));
         environment.getPropertySources().addFirst(new MapPropertySource("embeddedPostgres", Map.of(
                 "spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
                 "spring.datasource.username", "postgres",
                 "spring.datasource.password", "")));
     }
 
-    private static synchronized EmbeddedPostgres start(String dataDir, int port) {
+    private static synchronized EmbeddedPostgres start(String dataDir, int port, boolean durable) {
         if (server != null) {
             return server;
         }
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    // Stopped by us once the application has closed (below), not by a JVM hook of its own that
+                    // would race Spring's shutdown and leave it talking to a dead server.
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("timezone", "UTC");
+            if (durable) {
+                // The library turns durability off for throwaway test databases; the test environment keeps
+                // users' data and acknowledges only what is on disk, like production.
+                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on");
+            }
             if (StringUtils.hasText(dataDir)) {
                 // The test environment keeps its data between runs, like a real server would.
                 Path dir = Path.of(dataDir).toAbsolutePath();

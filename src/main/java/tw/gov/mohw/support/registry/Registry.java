@@ -44,7 +44,12 @@ public class Registry {
 
     /** The registration the person practises under on {@code day}: it names their home institution. */
     public Optional<PracticeRegistration> activeRegistration(long practitionerId, LocalDate day) {
-        return registrations(practitionerId).stream()
+        return activeOn(registrations(practitionerId), day);
+    }
+
+    /** The registration of {@code registrations} (newest first) that is practising on {@code day}. */
+    public static Optional<PracticeRegistration> activeOn(List<PracticeRegistration> registrations, LocalDate day) {
+        return registrations.stream()
                 .filter(r -> r.status() == PracticeRegistration.Status.PRACTISING)
                 .filter(r -> !r.validFrom().isAfter(day) && (r.validTo() == null || !r.validTo().isBefore(day)))
                 .findFirst();

@@ -40,7 +40,14 @@ class ReportQueries {
     ResultPage<ReportSummary> search(Actor actor, long actorPractitionerId, ReportQuery q, LocalDate today) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
-        scope(actor, actorPractitionerId, where, params);
+        if (q.awaitingDecision() && actor.isBureauStaff()) {
+            // A bureau's queue is what it decides (reports it only reads, 副知, wait for someone else), and a
+            // queued report is always filed: two predicates that the partial queue index answers on its own.
+            where.add("r.deciding_bureau = :ownBureau");
+            params.put("ownBureau", actor.bureauCode());
+        } else {
+            scope(actor, actorPractitionerId, where, params);
+        }
         if (q.practitioner() != null) {
             where.add("r.practitioner_id = (select id from practitioner where national_id = :nationalId)");
             params.put("nationalId", q.practitioner().value());
@@ -68,10 +75,6 @@ class ReportQueries {
         String order;
         if (q.awaitingDecision()) {
             where.add("r.queued_at is not null");
-            if (actor.isBureauStaff()) {
-                // A bureau's queue is what it decides; reports it only reads (副知) wait for someone else.
-                where.add("r.deciding_bureau = :ownBureau");
-            }
             order = "r.queued_at asc, r.id asc";
         } else {
             order = q.sort().column + (q.descending() ? " desc nulls last" : " asc nulls last") + ", r.id "

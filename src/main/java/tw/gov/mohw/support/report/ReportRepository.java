@@ -47,12 +47,38 @@ class ReportRepository {
                 .params(filedBy, key).query(Long.class).optional();
     }
 
-    /** The reports of one person that may still hold their time on or after {@code from}. */
-    List<SupportReport> findLive(long practitionerId, LocalDate from) {
+    /**
+     * What the person's live reports hold from {@code from} on: each one's version in force (clipped to the day
+     * before a cancellation) and its waiting change, in one query over the person's index.
+     */
+    List<LiveCommitment> liveCommitments(long practitionerId, LocalDate from) {
         return jdbc.sql("""
-                select * from support_report
-                 where practitioner_id = ? and effective_end >= ? and status in ('SUBMITTED', 'RETURNED', 'APPROVED', 'CANCELLED')
-                """).params(practitionerId, from).query(Row::new).list().stream().map(this::assemble).toList();
+                select r.id, r.case_number, r.status, r.practitioner_id, r.home_institution, r.supported_institution,
+                       r.deciding_bureau, r.home_bureau, v.revision_no = r.pending_revision as pending,
+                       v.period_start, v.period_end, r.cancelled_from, v.schedule
+                  from support_report r
+                  join report_revision v on v.report_id = r.id
+                   and (v.revision_no = r.in_force_revision or v.revision_no = r.pending_revision)
+                 where r.practitioner_id = ? and r.effective_end >= ?
+                   and r.status in ('SUBMITTED', 'RETURNED', 'APPROVED', 'CANCELLED')
+                 order by r.id, v.revision_no""")
+                .params(practitionerId, from)
+                .query((rs, n) -> {
+                    boolean pending = rs.getBoolean("pending");
+                    LocalDate end = rs.getObject("period_end", LocalDate.class);
+                    LocalDate cancelledFrom = rs.getObject("cancelled_from", LocalDate.class);
+                    if (!pending && cancelledFrom != null && !cancelledFrom.isAfter(end)) {
+                        end = cancelledFrom.minusDays(1);
+                    }
+                    return new LiveCommitment(rs.getLong("id"), rs.getString("case_number"),
+                            ReportStatus.valueOf(rs.getString("status")),
+                            new Routing(rs.getLong("practitioner_id"), rs.getString("home_institution"),
+                                    rs.getString("supported_institution"), rs.getString("deciding_bureau"),
+                                    rs.getString("home_bureau"), rs.getString("case_number") != null),
+                            pending, new Period(rs.getObject("period_start", LocalDate.class), end),
+                            json.readValue(rs.getString("schedule"), Schedule.class));
+                })
+                .list().stream().filter(c -> !c.period().end().isBefore(c.period().start())).toList();
     }
 
     /**

@@ -368,6 +368,11 @@ public class SupportReport {
                 && !(status == ReportStatus.CANCELLED && !cancelledFrom.isAfter(inForce.particulars().period().start()));
     }
 
+    Routing routing() {
+        return new Routing(practitionerId, homeInstitution.value(), supportedInstitution.value(), decidingBureau,
+                homeBureau, caseNumber != null);
+    }
+
     public Long id() { return id; }
     public int version() { return version; }
     public String caseNumber() { return caseNumber; }

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tw.gov.mohw.support.registry.HealthBureau;
 import tw.gov.mohw.support.registry.Institution;
+import tw.gov.mohw.support.registry.InstitutionCode;
 import tw.gov.mohw.support.registry.NationalId;
 import tw.gov.mohw.support.registry.PracticeRegistration;
 import tw.gov.mohw.support.registry.Practitioner;
@@ -79,7 +80,8 @@ public class SupportReports {
         }
         try {
             return tx.execute(status -> {
-                SupportReport report = newDraft(actor, request, idempotencyKey);
+                Parties parties = parties(actor, request);
+                SupportReport report = newDraft(actor, request, idempotencyKey, parties);
                 reports.lockPractitioner(report.practitionerId());
                 // Under the person's lock: a request with the same key that was waiting for it sees the first one.
                 Optional<Created> first = replay(actor, request, idempotencyKey, submit);
@@ -87,11 +89,11 @@ public class SupportReports {
                     return first.get();
                 }
                 if (submit) {
-                    checkForSubmission(report, report.inForce().particulars(), null, today());
+                    checkForSubmission(report, report.inForce().particulars(), null, today(), parties);
                     report.submit(drawCaseNumber(report), actor, now());
                 }
                 store(report);
-                return new Created(view(actor, report), false);
+                return new Created(view(actor, report, parties), false);
             });
         } catch (DuplicateKeyException raced) {
             // Two requests with the same key for different people at once: the other one won; answer as it did.
@@ -113,13 +115,15 @@ public class SupportReports {
                 throw new DomainException(DomainException.Kind.CONFLICT,
                         Violation.of(null, "idempotency.key.reused"));
             }
-            return new Created(view(actor, existing), true);
+            return new Created(view(actor, existing, parties(existing)), true);
         });
     }
 
-    private SupportReport newDraft(Actor actor, NewReport request, String idempotencyKey) {
-        // Who may file comes first, and every "no" for a clerk reads the same: filing must not reveal whether a
-        // national ID belongs to a registered professional.
+    /**
+     * Who a new report concerns, read once for the whole command. Who may file is checked first, and every "no"
+     * for a clerk reads the same: filing must not reveal whether a national ID belongs to a registered professional.
+     */
+    private Parties parties(Actor actor, NewReport request) {
         if (actor.is(Actor.Role.PRACTITIONER) && !request.practitioner().value().equals(actor.nationalId())) {
             throw new DomainException(DomainException.Kind.FORBIDDEN,
                     Violation.of("practitioner", "report.file.only.self"));
@@ -130,8 +134,9 @@ public class SupportReports {
         LocalDate today = today();
         LocalDate on = later(request.particulars().period().start(), today);
         Optional<Practitioner> person = registry.practitioner(request.practitioner());
-        Optional<PracticeRegistration> registration = person.flatMap(p -> registry.activeRegistration(p.id(), on)
-                .or(() -> registry.activeRegistration(p.id(), today)));
+        List<PracticeRegistration> registrations = person.map(p -> registry.registrations(p.id())).orElse(List.of());
+        Optional<PracticeRegistration> registration = Registry.activeOn(registrations, on)
+                .or(() -> Registry.activeOn(registrations, today));
         if (actor.is(Actor.Role.INSTITUTION) && registration
                 .filter(r -> r.institutionCode().value().equals(actor.institutionCode())).isEmpty()) {
             throw DomainException.invalid("practitioner", "report.file.only.staff");
@@ -145,12 +150,31 @@ public class SupportReports {
         Institution home = registry.institution(registration.get().institutionCode()).orElseThrow();
         Institution supported = registry.institution(request.supportedInstitution()).orElseThrow(
                 () -> DomainException.invalid("supportedInstitution", "institution.not.found"));
+        return new Parties(person.get(), registrations, home, Optional.of(supported));
+    }
+
+    private SupportReport newDraft(Actor actor, NewReport request, String idempotencyKey, Parties parties) {
+        Institution home = parties.home();
+        Institution supported = parties.supported().orElseThrow();
         if (supported.code().equals(home.code())) {
             throw DomainException.invalid("supportedInstitution", "institution.same.as.home");
         }
         requireWellFormed(request.particulars());
-        return SupportReport.draft(person.get().id(), home.code(), home.countyCode(), supported.code(),
+        return SupportReport.draft(parties.person().id(), home.code(), home.countyCode(), supported.code(),
                 supported.countyCode(), request.category(), request.particulars(), actor, idempotencyKey, now());
+    }
+
+    /** Who an existing report concerns, read once for the whole command. */
+    private Parties parties(SupportReport report) {
+        return new Parties(registry.practitioner(report.practitionerId()).orElseThrow(),
+                registry.registrations(report.practitionerId()),
+                registry.institution(report.homeInstitution()).orElseThrow(),
+                registry.institution(report.supportedInstitution()));
+    }
+
+    /** The person, their registrations (newest first) and the two institutions of a report. */
+    private record Parties(Practitioner person, List<PracticeRegistration> registrations, Institution home,
+            Optional<Institution> supported) {
     }
 
     /** What even a draft must be: a known department and a schedule that makes sense within its period. */
@@ -169,19 +193,20 @@ public class SupportReports {
      * or change still holds the person's time, so a correction must pass every rule, overlap included.
      */
     public ReportView update(Actor actor, long id, Particulars particulars) {
-        return apply(actor, id, Side.APPLICANT, report -> {
+        return apply(actor, id, Side.APPLICANT, (report, parties) -> {
             requireWellFormed(particulars);
             switch (report.status()) {
                 case DRAFT -> report.update(particulars, actor, now());
                 case RETURNED -> {
                     reports.lockPractitioner(report.practitionerId());
-                    checkForSubmission(report, particulars, null, filedOn(report));
+                    checkForSubmission(report, particulars, null, filedOn(report), parties);
                     report.update(particulars, actor, now());
                 }
                 default -> {
                     reports.lockPractitioner(report.practitionerId());
                     if (report.pendingChange().filter(c -> c.state() == Revision.State.RETURNED).isPresent()) {
-                        checkForSubmission(report, particulars, report.inForce().particulars(), filedOn(report));
+                        checkForSubmission(report, particulars, report.inForce().particulars(), filedOn(report),
+                                parties);
                     }
                     report.updateChange(particulars, actor, now());
                 }
@@ -191,20 +216,21 @@ public class SupportReports {
 
     /** 登錄 of a draft, or 補正 (resubmission) of a returned report or returned change. */
     public ReportView submit(Actor actor, long id) {
-        return apply(actor, id, Side.APPLICANT, report -> {
+        return apply(actor, id, Side.APPLICANT, (report, parties) -> {
             reports.lockPractitioner(report.practitionerId());
             switch (report.status()) {
                 case DRAFT -> {
-                    checkForSubmission(report, report.inForce().particulars(), null, today());
+                    checkForSubmission(report, report.inForce().particulars(), null, today(), parties);
                     report.submit(drawCaseNumber(report), actor, now());
                 }
                 case RETURNED -> {
-                    checkForSubmission(report, report.inForce().particulars(), null, filedOn(report));
+                    checkForSubmission(report, report.inForce().particulars(), null, filedOn(report), parties);
                     report.resubmit(actor, now());
                 }
                 default -> {
                     Revision change = report.pendingChange().orElseThrow(() -> notAllowed(report));
-                    checkForSubmission(report, change.particulars(), report.inForce().particulars(), filedOn(report));
+                    checkForSubmission(report, change.particulars(), report.inForce().particulars(), filedOn(report),
+                            parties);
                     report.resubmitChange(actor, now());
                 }
             }
@@ -228,7 +254,7 @@ public class SupportReports {
 
     /** 撤回 of a report before its decision, or of a waiting change request. */
     public ReportView withdraw(Actor actor, long id, String reason) {
-        return apply(actor, id, Side.APPLICANT, report -> {
+        return apply(actor, id, Side.APPLICANT, (report, parties) -> {
             if (report.status() == ReportStatus.APPROVED) {
                 report.withdrawChange(actor, reason, now());
             } else {
@@ -239,11 +265,11 @@ public class SupportReports {
 
     /** 變更 of an approved report: checked like a submission; the approved version stays in force meanwhile. */
     public ReportView requestChange(Actor actor, long id, Particulars particulars, String reason) {
-        return apply(actor, id, Side.APPLICANT, report -> {
+        return apply(actor, id, Side.APPLICANT, (report, parties) -> {
             reports.lockPractitioner(report.practitionerId());
             if (report.status() == ReportStatus.APPROVED && report.pendingChange().isEmpty()) {
                 requireWellFormed(particulars);
-                checkForSubmission(report, particulars, report.inForce().particulars(), today());
+                checkForSubmission(report, particulars, report.inForce().particulars(), today(), parties);
             }
             report.requestChange(particulars, actor, reason, today(), now());
         });
@@ -251,14 +277,14 @@ public class SupportReports {
 
     /** 註銷 of an approved report from {@code from}: by the applicant, or by the deciding bureau. */
     public ReportView cancel(Actor actor, long id, LocalDate from, String reason) {
-        return apply(actor, id, Side.APPLICANT_OR_BUREAU, report -> report.cancel(from, actor, reason, today(), now()));
+        return apply(actor, id, Side.APPLICANT_OR_BUREAU,
+                (report, parties) -> report.cancel(from, actor, reason, today(), now()));
     }
 
     /** 核准, 退回補正 or 駁回 of whatever waits on the report: the submission or the change request. */
     public ReportView decide(Actor actor, long id, Decision decision, String reason) {
-        return apply(actor, id, Side.BUREAU, report -> {
-            if (actor.nationalId() != null && registry.practitioner(report.practitionerId())
-                    .map(p -> p.nationalId().value().equals(actor.nationalId())).orElse(false)) {
+        return apply(actor, id, Side.BUREAU, (report, parties) -> {
+            if (actor.nationalId() != null && parties.person().nationalId().value().equals(actor.nationalId())) {
                 // Separation of duties: a reviewer who is also the person never decides their own report.
                 throw new DomainException(DomainException.Kind.FORBIDDEN, Violation.of(null, "report.decide.own.filing"));
             }
@@ -272,7 +298,7 @@ public class SupportReports {
 
     public ReportView get(Actor actor, long id) {
         SupportReport report = reports.find(id).filter(r -> canRead(actor, r)).orElseThrow(SupportReports::notFound);
-        return view(actor, report);
+        return view(actor, report, parties(report));
     }
 
     /** Every revision of a report the actor may read: what was filed, each correction and each change. */
@@ -300,28 +326,31 @@ public class SupportReports {
     /** The person's commitments in the week that holds {@code day}, as far as the actor may see them. */
     public Week week(Actor actor, NationalId person, LocalDate day) {
         Practitioner practitioner = registry.practitioner(person).orElseThrow(SupportReports::notFound);
-        LocalDate monday = day.minusDays(day.getDayOfWeek().getValue() - 1L);
+        LocalDate monday = monday(day);
         LocalDate sunday = monday.plusDays(6);
         Optional<PracticeRegistration> registration = registry.activeRegistration(practitioner.id(), today());
         boolean self = actor.is(Actor.Role.PRACTITIONER) && person.value().equals(actor.nationalId());
         boolean home = actor.is(Actor.Role.INSTITUTION) && registration
                 .map(r -> r.institutionCode().value().equals(actor.institutionCode())).orElse(false);
-        List<SupportReport> live = reports.findLive(practitioner.id(), monday.minusDays(1)).stream()
-                .filter(r -> self || home || actor.is(Actor.Role.NATIONAL_VIEWER) || canRead(actor, r)).toList();
-        if (!self && !home && !actor.is(Actor.Role.NATIONAL_VIEWER) && live.isEmpty()) {
+        boolean everything = self || home || actor.is(Actor.Role.NATIONAL_VIEWER);
+        long actorPractitionerId = actorPractitionerId(actor);
+        List<LiveCommitment> live = reports.liveCommitments(practitioner.id(), monday.minusDays(1)).stream()
+                .filter(c -> everything || ReportAccess.canRead(actor, c.routing(), actorPractitionerId)).toList();
+        if (!everything && live.isEmpty()) {
             throw notFound();
         }
         List<Week.Commitment> commitments = new ArrayList<>();
         List<Interval> all = new ArrayList<>();
-        for (SupportReport r : live) {
-            String supportedName = registry.institution(r.supportedInstitution()).map(Institution::name).orElse("");
-            for (Commitment c : commitments(r)) {
-                List<Interval> intervals = Overlaps.intervals(c.period(), c.schedule(), monday, sunday);
-                if (!intervals.isEmpty()) {
-                    commitments.add(new Week.Commitment(r.id(), r.caseNumber(), r.status(), c.pending(),
-                            r.supportedInstitution().value(), supportedName, intervals));
-                    all.addAll(intervals);
-                }
+        Map<String, String> names = new HashMap<>();
+        for (LiveCommitment c : live) {
+            List<Interval> intervals = Overlaps.intervals(c.period(), c.schedule(), monday, sunday);
+            if (!intervals.isEmpty()) {
+                String site = c.routing().supportedInstitution();
+                String name = names.computeIfAbsent(site, code -> registry.institution(new InstitutionCode(code))
+                        .map(Institution::name).orElse(""));
+                commitments.add(new Week.Commitment(c.reportId(), c.caseNumber(), c.status(), c.pending(), site, name,
+                        intervals));
+                all.addAll(intervals);
             }
         }
         Institution homeInstitution = registration.flatMap(r -> registry.institution(r.institutionCode())).orElse(null);
@@ -335,26 +364,29 @@ public class SupportReports {
     private enum Side { APPLICANT, BUREAU, APPLICANT_OR_BUREAU }
 
     private interface Change {
-        void apply(SupportReport report);
+        void apply(SupportReport report, Parties parties);
     }
 
     private ReportView apply(Actor actor, long id, Side side, Change change) {
         return tx.execute(status -> {
-            SupportReport report = reports.findForUpdate(id).filter(r -> canRead(actor, r))
-                    .orElseThrow(SupportReports::notFound);
             long self = actorPractitionerId(actor);
+            SupportReport report = reports.findForUpdate(id)
+                    .filter(r -> ReportAccess.canRead(actor, r.routing(), self))
+                    .orElseThrow(SupportReports::notFound);
+            Routing routing = report.routing();
             boolean allowed = switch (side) {
-                case APPLICANT -> ReportAccess.canApply(actor, report, self);
+                case APPLICANT -> ReportAccess.canApply(actor, routing, self);
                 case BUREAU -> actor.isBureauStaff();
-                case APPLICANT_OR_BUREAU -> ReportAccess.canApply(actor, report, self)
-                        || ReportAccess.isDecidingBureau(actor, report);
+                case APPLICANT_OR_BUREAU -> ReportAccess.canApply(actor, routing, self)
+                        || ReportAccess.isDecidingBureau(actor, routing);
             };
             if (!allowed) {
                 throw new DomainException(DomainException.Kind.FORBIDDEN, Violation.of(null, "report.action.forbidden"));
             }
-            change.apply(report);
+            Parties parties = parties(report);
+            change.apply(report, parties);
             store(report);
-            return view(actor, report);
+            return view(actor, report, parties);
         });
     }
 
@@ -368,55 +400,37 @@ public class SupportReports {
      * lock). {@code filedOn} is the day "after the fact" is measured from.
      */
     private void checkForSubmission(SupportReport report, Particulars particulars, Particulars previous,
-            LocalDate filedOn) {
-        Practitioner person = registry.practitioner(report.practitionerId()).orElseThrow();
+            LocalDate filedOn, Parties parties) {
         Period period = particulars.period();
-        Optional<PracticeRegistration> registration = registry.registrations(person.id()).stream()
+        Optional<PracticeRegistration> registration = parties.registrations().stream()
                 .filter(r -> r.institutionCode().equals(report.homeInstitution()))
                 .filter(r -> r.covers(period.start(), period.end())).findFirst()
-                .or(() -> registry.activeRegistration(person.id(), later(period.start(), today()))
+                .or(() -> Registry.activeOn(parties.registrations(), later(period.start(), today()))
                         .filter(r -> r.institutionCode().equals(report.homeInstitution())));
-        Institution home = registry.institution(report.homeInstitution()).orElseThrow();
-        var submission = new SubmissionRules.Submission(person, registration, home,
-                registry.institution(report.supportedInstitution()), report.category(), particulars, previous,
+        var submission = new SubmissionRules.Submission(parties.person(), registration, parties.home(),
+                parties.supported(), report.category(), particulars, previous,
                 registry.department(particulars.departmentCode()).isPresent(), filedOn, rules);
         List<Violation> violations = SubmissionRules.check(submission);
         if (!violations.isEmpty()) {
             throw new DomainException(DomainException.Kind.INVALID, violations);
         }
-        List<Held> others = heldByOtherReports(report, period);
+        List<LiveCommitment> others = reports.liveCommitments(report.practitionerId(), period.start().minusDays(1))
+                .stream().filter(c -> report.id() == null || c.reportId() != report.id()) // its own are replaced
+                .toList();
         checkNoDoubleBooking(particulars, others);
-        checkWeeklyHours(particulars, others,
-                rules.weeklyHoursCap(report.category(),
-                        registration.map(PracticeRegistration::professionCode).orElse(person.professionCode())));
-    }
-
-    /** Time another live report of the person holds. */
-    private record Held(SupportReport report, Commitment commitment) {
-    }
-
-    /** What the person's other live reports hold from the day before {@code period} on. */
-    private List<Held> heldByOtherReports(SupportReport report, Period period) {
-        List<Held> held = new ArrayList<>();
-        for (SupportReport other : reports.findLive(report.practitionerId(), period.start().minusDays(1))) {
-            // The report's own versions are left out: a correction or a change replaces them.
-            if (report.id() == null || !report.id().equals(other.id())) {
-                commitments(other).forEach(c -> held.add(new Held(other, c)));
-            }
-        }
-        return held;
+        checkWeeklyHours(particulars, others, rules.weeklyHoursCap(report.category(),
+                registration.map(PracticeRegistration::professionCode).orElse(parties.person().professionCode())));
     }
 
     /** Rule 4: no two live reports of one person may share an instant. */
-    private static void checkNoDoubleBooking(Particulars candidate, List<Held> others) {
+    private static void checkNoDoubleBooking(Particulars candidate, List<LiveCommitment> others) {
         Period period = candidate.period();
-        for (Held h : others) {
-            Commitment c = h.commitment();
+        for (LiveCommitment c : others) {
             Optional<Interval> overlap = Overlaps.firstOverlap(period, candidate.schedule(), c.period(), c.schedule());
             if (overlap.isPresent()) {
                 Interval at = overlap.get();
                 throw new DomainException(DomainException.Kind.CONFLICT, Violation.of("schedule",
-                        "schedule.overlap", h.report().caseNumber(), h.report().id(),
+                        "schedule.overlap", c.caseNumber(), c.reportId(),
                         RocDates.formatShort(at.start().toLocalDate()) + " " + at.start().toLocalTime(),
                         RocDates.formatShort(at.end().toLocalDate()) + " " + at.end().toLocalTime()));
             }
@@ -427,7 +441,7 @@ public class SupportReports {
      * Rule 5: with a cap configured, the person's support hours in any Monday-to-Sunday week of the new period,
      * counting every live report, stay within it. Reports never overlap (rule 4), so hours simply add up.
      */
-    private static void checkWeeklyHours(Particulars candidate, List<Held> others, Integer cap) {
+    private static void checkWeeklyHours(Particulars candidate, List<LiveCommitment> others, Integer cap) {
         if (cap == null) {
             return;
         }
@@ -437,8 +451,8 @@ public class SupportReports {
         Map<LocalDate, Long> minutes = new HashMap<>();
         List<Interval> all = new ArrayList<>(Overlaps.intervals(period, candidate.schedule(), firstMonday,
                 lastMonday.plusDays(6)));
-        others.forEach(h -> all.addAll(Overlaps.intervals(h.commitment().period(), h.commitment().schedule(),
-                firstMonday, lastMonday.plusDays(6))));
+        others.forEach(c -> all.addAll(Overlaps.intervals(c.period(), c.schedule(), firstMonday,
+                lastMonday.plusDays(6))));
         for (Interval i : all) {
             // An interval may run past Sunday midnight: each week gets its own part.
             LocalDateTime from = i.start();
@@ -460,22 +474,6 @@ public class SupportReports {
 
     private static LocalDate monday(LocalDate day) {
         return day.minusDays(day.getDayOfWeek().getValue() - 1L);
-    }
-
-    private record Commitment(Period period, Schedule schedule, boolean pending) {
-    }
-
-    /** The time a live report holds: the version in force (up to its effective end) and a waiting change. */
-    private static List<Commitment> commitments(SupportReport report) {
-        List<Commitment> out = new ArrayList<>(2);
-        Particulars inForce = report.inForce().particulars();
-        LocalDate end = report.effectiveEnd();
-        if (!end.isBefore(inForce.period().start())) {
-            out.add(new Commitment(new Period(inForce.period().start(), end), inForce.schedule(), false));
-        }
-        report.pendingChange().ifPresent(c -> out.add(new Commitment(c.particulars().period(),
-                c.particulars().schedule(), true)));
-        return out;
     }
 
     private static List<Interval> conflicts(List<Interval> intervals) {
@@ -500,7 +498,7 @@ public class SupportReports {
 
     /** Only a reviewer who may decide draws a number; the aggregate then checks the rest. */
     private String drawApprovalNumberIfAllowed(Actor actor, SupportReport report) {
-        if (!ReportAccess.isDecidingBureau(actor, report)) {
+        if (!ReportAccess.isDecidingBureau(actor, report.routing())) {
             return null;
         }
         int year = RocDates.rocYear(today());
@@ -513,7 +511,7 @@ public class SupportReports {
     }
 
     private boolean canRead(Actor actor, SupportReport report) {
-        return ReportAccess.canRead(actor, report, actorPractitionerId(actor));
+        return ReportAccess.canRead(actor, report.routing(), actorPractitionerId(actor));
     }
 
     private long actorPractitionerId(Actor actor) {
@@ -523,13 +521,12 @@ public class SupportReports {
         return registry.practitioner(new NationalId(actor.nationalId())).map(Practitioner::id).orElse(-1L);
     }
 
-    ReportView view(Actor actor, SupportReport r) {
-        Practitioner person = registry.practitioner(r.practitionerId()).orElseThrow();
+    private ReportView view(Actor actor, SupportReport r, Parties parties) {
+        Practitioner person = parties.person();
         return new ReportView(r.id(), r.caseNumber(), r.approvalNumber(), r.status(), r.hasEnded(today()),
                 new ReportView.Person(person.nationalId().masked(), person.name(), person.professionCode()),
-                place(r.homeInstitution().value(), registry.institution(r.homeInstitution()).map(Institution::name)),
-                place(r.supportedInstitution().value(),
-                        registry.institution(r.supportedInstitution()).map(Institution::name)),
+                new ReportView.Place(r.homeInstitution().value(), parties.home().name()),
+                place(r.supportedInstitution().value(), parties.supported().map(Institution::name)),
                 place(r.decidingBureau(), registry.bureau(r.decidingBureau()).map(HealthBureau::name)),
                 place(r.homeBureau(), registry.bureau(r.homeBureau()).map(HealthBureau::name)),
                 r.category(), r.inForce(), r.pendingChange().orElse(null), r.cancelledFrom(), masked(r.filedBy()),
