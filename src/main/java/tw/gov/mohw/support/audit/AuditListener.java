@@ -1,9 +1,11 @@
 package tw.gov.mohw.support.audit;
 
+import java.util.List;
+import java.util.Locale;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import tw.gov.mohw.support.report.NationalIdDisclosed;
-import tw.gov.mohw.support.report.ReportTransitioned;
+import tw.gov.mohw.support.report.ReportRecorded;
 
 /**
  * Writes report events to the audit trail. The events come through the event publication registry: stored with
@@ -19,17 +21,17 @@ class AuditListener {
     }
 
     @ApplicationModuleListener
-    void on(ReportTransitioned e) {
-        String details = "status=" + e.status() + (e.caseNumber() == null ? "" : " case=" + e.caseNumber())
-                + (e.actingFor() == null ? "" : " actingFor=" + e.actingFor())
-                + (e.reason() == null ? "" : " reason=" + e.reason());
-        trail.append(e.at(), e.actor(), "report." + e.action().name().toLowerCase(java.util.Locale.ROOT),
-                "report:" + e.reportId(), details);
+    void on(ReportRecorded recorded) {
+        trail.append(recorded.transitions().stream().map(e -> new AuditTrail.NewEntry(e.at(), e.actor(),
+                "report." + e.action().name().toLowerCase(Locale.ROOT), "report:" + e.reportId(),
+                "status=" + e.status() + (e.caseNumber() == null ? "" : " case=" + e.caseNumber())
+                        + (e.actingFor() == null ? "" : " actingFor=" + e.actingFor())
+                        + (e.reason() == null ? "" : " reason=" + e.reason()))).toList());
     }
 
     @ApplicationModuleListener
     void on(NationalIdDisclosed e) {
-        trail.append(e.at(), e.actor(), "practitioner.national-id.disclosed", "practitioner:" + e.practitionerId(),
-                "report=" + e.reportId());
+        trail.append(List.of(new AuditTrail.NewEntry(e.at(), e.actor(), "practitioner.national-id.disclosed",
+                "practitioner:" + e.practitionerId(), "report=" + e.reportId())));
     }
 }

@@ -39,21 +39,42 @@ public class AuditTrail {
     public record Verification(boolean intact, long entriesChecked, Long brokenAt, String problem) {
     }
 
-    /** Appends one entry; callers' transactions serialize on the head row, which keeps the chain linear. */
+    /** What to record: who did what to which subject, when. */
+    public record NewEntry(Instant at, String actor, String action, String subject, String details) {
+    }
+
+    /** Appends one entry. */
     @Transactional
     public Entry append(Instant at, String actor, String action, String subject, String details) {
-        Instant when = at.truncatedTo(ChronoUnit.MICROS);
+        return append(List.of(new NewEntry(at, actor, action, subject, details))).get(0);
+    }
+
+    /**
+     * Appends entries in order, in one transaction. Appends serialize on the head row, which keeps the chain
+     * linear; several entries of one event take that lock once.
+     */
+    @Transactional
+    public List<Entry> append(List<NewEntry> entries) {
         Head head = jdbc.sql("select last_id, last_hash from audit_head where singleton for update")
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getBytes(2))).single();
-        long id = head.lastId() + 1;
-        byte[] hash = hash(head.lastHash(), id, when, actor, action, subject, details);
-        jdbc.sql("""
-                insert into audit_entry (id, at, actor, action, subject, details, prev_hash, hash)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, when.atOffset(ZoneOffset.UTC), actor, action, subject, details, head.lastHash(), hash)
-                .update();
-        jdbc.sql("update audit_head set last_id = ?, last_hash = ? where singleton").params(id, hash).update();
-        return new Entry(id, when, actor, action, subject, details);
+        long id = head.lastId();
+        byte[] previous = head.lastHash();
+        List<Entry> written = new java.util.ArrayList<>(entries.size());
+        for (NewEntry e : entries) {
+            id++;
+            Instant when = e.at().truncatedTo(ChronoUnit.MICROS);
+            byte[] hash = hash(previous, id, when, e.actor(), e.action(), e.subject(), e.details());
+            jdbc.sql("""
+                    insert into audit_entry (id, at, actor, action, subject, details, prev_hash, hash)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(id, when.atOffset(ZoneOffset.UTC), e.actor(), e.action(), e.subject(), e.details(),
+                            previous, hash)
+                    .update();
+            written.add(new Entry(id, when, e.actor(), e.action(), e.subject(), e.details()));
+            previous = hash;
+        }
+        jdbc.sql("update audit_head set last_id = ?, last_hash = ? where singleton").params(id, previous).update();
+        return written;
     }
 
     /**

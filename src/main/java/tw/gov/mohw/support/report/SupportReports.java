@@ -74,10 +74,6 @@ public class SupportReports {
     }
 
     private Created create(Actor actor, NewReport request, String idempotencyKey, boolean submit) {
-        Optional<Created> earlier = replay(actor, request, idempotencyKey, submit);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
         try {
             return tx.execute(status -> {
                 Parties parties = parties(actor, request);
@@ -392,7 +388,7 @@ public class SupportReports {
 
     private void store(SupportReport report) {
         reports.save(report);
-        report.takeEvents(report.id()).forEach(events::publishEvent);
+        events.publishEvent(new ReportRecorded(report.id(), report.caseNumber(), report.takeEvents(report.id())));
     }
 
     /**

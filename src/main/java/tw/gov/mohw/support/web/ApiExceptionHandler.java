@@ -17,7 +17,10 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -92,14 +95,27 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return cast(respond(HttpStatus.UNPROCESSABLE_CONTENT, "problem.detail.invalid", violations));
     }
 
+    /**
+     * Spring MVC validates constrained parameters itself. A request body that breaks its constraints is a 422 with
+     * each field named, like any invalid content; a header or query parameter out of bounds is a 400.
+     */
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Violation> violations = e.getParameterValidationResults().stream()
-                .flatMap(r -> r.getResolvableErrors().stream().map(err -> Violation.of(
-                        r.getMethodParameter().getParameterName(), "field.constraint", err.getDefaultMessage())))
-                .toList();
-        return cast(respond(HttpStatus.BAD_REQUEST, "problem.detail.parameters", violations));
+        List<Violation> body = new java.util.ArrayList<>();
+        List<Violation> parameters = new java.util.ArrayList<>();
+        for (ParameterValidationResult result : e.getParameterValidationResults()) {
+            if (result instanceof ParameterErrors errors
+                    && result.getMethodParameter().hasParameterAnnotation(RequestBody.class)) {
+                errors.getFieldErrors().forEach(error -> body.add(violation(error)));
+            } else {
+                result.getResolvableErrors().forEach(error -> parameters.add(Violation.of(
+                        result.getMethodParameter().getParameterName(), "field.constraint", error.getDefaultMessage())));
+            }
+        }
+        return parameters.isEmpty()
+                ? cast(respond(HttpStatus.UNPROCESSABLE_CONTENT, "problem.detail.invalid", body))
+                : cast(respond(HttpStatus.BAD_REQUEST, "problem.detail.parameters", parameters));
     }
 
     @Override

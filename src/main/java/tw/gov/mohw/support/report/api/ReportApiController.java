@@ -17,7 +17,6 @@ import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,7 +46,6 @@ import tw.gov.mohw.support.shared.DomainException;
 
 /** The support report JSON API. Thin: it maps text to domain values and hands over to {@link SupportReports}. */
 @Tag(name = "reports", description = "報備支援申請")
-@Validated
 @RestController
 @RequestMapping("/api/v1")
 class ReportApiController {

@@ -1,0 +1,16 @@
+package tw.gov.mohw.support.report;
+
+import java.util.List;
+
+/**
+ * Published once for each command that changed a report, with the transitions it made in order (filing a report
+ * in one step is two: CREATE and SUBMIT). Stored in the event publication registry with the command's transaction,
+ * so listeners (the audit trail, notifications) get it even if the process dies right after commit; one event per
+ * command keeps that outbox, and the audit trail's appends, to one row and one transaction a command.
+ */
+public record ReportRecorded(long reportId, String caseNumber, List<ReportTransitioned> transitions) {
+
+    public ReportRecorded {
+        transitions = List.copyOf(transitions);
+    }
+}
