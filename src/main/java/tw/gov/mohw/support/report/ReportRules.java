@@ -23,7 +23,10 @@ public record ReportRules(@NotNull java.time.Period maxPeriod, @Min(0) int retro
 
     public ReportRules {
         categories = categories == null ? new EnumMap<>(SupportCategory.class) : new EnumMap<>(categories);
-        weeklyHoursCapByProfession = weeklyHoursCapByProfession == null ? Map.of() : Map.copyOf(weeklyHoursCapByProfession);
+        // Profession codes are upper case (A, B, …); environment variables arrive lower-cased.
+        weeklyHoursCapByProfession = weeklyHoursCapByProfession == null ? Map.of()
+                : weeklyHoursCapByProfession.entrySet().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
+                        e -> e.getKey().toUpperCase(java.util.Locale.ROOT), Map.Entry::getValue));
     }
 
     public java.time.Period maxPeriod(SupportCategory category) {
