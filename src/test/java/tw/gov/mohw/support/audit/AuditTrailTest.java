@@ -133,4 +133,20 @@ class AuditTrailTest {
         jdbc.sql(sql).update();
         jdbc.sql("alter table audit_entry enable trigger audit_entry_no_update").update();
     }
+
+    @Test
+    void systemAdministratorsCheckTheChainOverTheApi() {
+        var ok = api.get("system-admin:ops", "/api/v1/audit/verification");
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.text("/intact")).isEqualTo("true");
+        var target = trail.append(Instant.now(), "tamper-test", "test.append", "test:api", "a");
+        trail.append(Instant.now(), "tamper-test", "test.append", "test:api", "b");
+        tamper("update audit_entry set details = 'rewritten' where id = " + target.id());
+        var broken = api.get("system-admin:ops", "/api/v1/audit/verification");
+        assertThat(broken.text("/intact")).isEqualTo("false");
+        assertThat(broken.text("/brokenAt")).isEqualTo(Long.toString(target.id()));
+        for (String other : new String[] {"reviewer:63000:amy", "national-viewer:mohw", "practitioner:A123456789"}) {
+            assertThat(api.get(other, "/api/v1/audit/verification").status()).as(other).isEqualTo(403);
+        }
+    }
 }
