@@ -397,7 +397,7 @@ live_sql() {  # live_sql <practitioner id expression> <from date expression>
 }
 
 write_sql_scripts() {
-    { echo '\set pid random(1, :maxpid)'; live_sql :pid current_date | tr '\n' ' '; echo ';'; } > "$RESULTS/find_live.sql"
+    { echo '\set pid random(1, :maxpid)'; live_sql :pid current_date | tr '\n' ' '; echo ';'; } > "$RESULTS/live_commitments.sql"
 }
 
 # ---- the run (one function, so bash has read all of it before it starts) ----------------------------------
@@ -425,7 +425,7 @@ if [ "$ONLY" = all ] || [ "$ONLY" = small ]; then
     loadgen --base "http://127.0.0.1:$HTTP_PORT" --requests "$RESULTS/small-warm.tsv" --clients 4 --cycle \
         --max-requests 3000 --max-seconds 30 --label warmup > /dev/null 2>&1 || true
     overlap_tests small
-    sql_latency small-findlive-sql "$RESULTS/find_live.sql" 10
+    sql_latency small-live-sql "$RESULTS/live_commitments.sql" 10
     stop_app "$SMALL_PID" "$DATA_DIR"
 fi
 
@@ -453,7 +453,7 @@ if [ "$ONLY" = all ] || [ "$ONLY" = big ]; then
     http_test big-person "$RESULTS/big-person.tsv" "$CLIENTS" 200 100000 "$READ_SECONDS" --cycle --warmup 200
     http_test big-queue-1c "$RESULTS/big-queue.tsv" 1 200 100000 "$READ_SECONDS" --cycle --warmup 100
     http_test big-queue "$RESULTS/big-queue.tsv" "$CLIENTS" 200 100000 "$READ_SECONDS" --cycle --warmup 100
-    sql_latency big-findlive-sql "$RESULTS/find_live.sql" 10
+    sql_latency big-live-sql "$RESULTS/live_commitments.sql" 10
 
     log "pgbench TPC-B: scale $PGBENCH_SCALE, $CLIENTS clients, $PGBENCH_SECONDS s, same server (application idle)"
     psql_at -c "drop database if exists pgbench" >/dev/null
@@ -489,8 +489,8 @@ say "Overlap check over HTTP (409 refusals), 1 client: 10 k p50 $(f small-overla
 say "  ratio 1 M / 10 k: p50 $(ratio "$(f big-overlap-409-1c p50_ms)" "$(f small-overlap-409-1c p50_ms)"), p99 $(ratio "$(f big-overlap-409-1c p99_ms)" "$(f small-overlap-409-1c p99_ms)")  (target <= 1.5)"
 say "Overlap check over HTTP (409 refusals), $CLIENTS clients: 10 k p50 $(f small-overlap-409 p50_ms) / p99 $(f small-overlap-409 p99_ms) ms, $(f small-overlap-409 throughput_rps) req/s ($(f small-overlap-409 statuses)); 1 M p50 $(f big-overlap-409 p50_ms) / p99 $(f big-overlap-409 p99_ms) ms, $(f big-overlap-409 throughput_rps) req/s ($(f big-overlap-409 statuses))"
 say "  ratio 1 M / 10 k: p50 $(ratio "$(f big-overlap-409 p50_ms)" "$(f small-overlap-409 p50_ms)"), p99 $(ratio "$(f big-overlap-409 p99_ms)" "$(f small-overlap-409 p99_ms)")"
-say "Overlap query in SQL (findLive, 1 client, random practitioner): 10 k p50 $(f small-findlive-sql sql_p50_ms) / p99 $(f small-findlive-sql sql_p99_ms) ms; 1 M p50 $(f big-findlive-sql sql_p50_ms) / p99 $(f big-findlive-sql sql_p99_ms) ms"
-say "  ratio 1 M / 10 k: p50 $(ratio "$(f big-findlive-sql sql_p50_ms)" "$(f small-findlive-sql sql_p50_ms)"), p99 $(ratio "$(f big-findlive-sql sql_p99_ms)" "$(f small-findlive-sql sql_p99_ms)")"
+say "Overlap query in SQL (liveCommitments, 1 client, random practitioner): 10 k p50 $(f small-live-sql sql_p50_ms) / p99 $(f small-live-sql sql_p99_ms) ms; 1 M p50 $(f big-live-sql sql_p50_ms) / p99 $(f big-live-sql sql_p99_ms) ms"
+say "  ratio 1 M / 10 k: p50 $(ratio "$(f big-live-sql sql_p50_ms)" "$(f small-live-sql sql_p50_ms)"), p99 $(ratio "$(f big-live-sql sql_p99_ms)" "$(f small-live-sql sql_p99_ms)")"
 say ""
 say "results and EXPLAIN output: $RESULTS"
 }

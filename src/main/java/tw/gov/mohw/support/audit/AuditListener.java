@@ -23,8 +23,8 @@ class AuditListener {
     @ApplicationModuleListener
     void on(ReportRecorded recorded) {
         trail.append(recorded.transitions().stream().map(e -> new AuditTrail.NewEntry(e.at(), e.actor(),
-                "report." + e.action().name().toLowerCase(Locale.ROOT), "report:" + e.reportId(),
-                "status=" + e.status() + (e.caseNumber() == null ? "" : " case=" + e.caseNumber())
+                "report." + e.action().name().toLowerCase(Locale.ROOT), "report:" + recorded.reportId(),
+                "status=" + e.status() + (recorded.caseNumber() == null ? "" : " case=" + recorded.caseNumber())
                         + (e.actingFor() == null ? "" : " actingFor=" + e.actingFor())
                         + (e.reason() == null ? "" : " reason=" + e.reason()))).toList());
     }

@@ -8,9 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -132,10 +130,6 @@ public class AuditTrail {
         return new Verification(true, checked, null, null);
     }
 
-    public Optional<String> headHash() {
-        return jdbc.sql("select last_hash from audit_head where singleton").query(byte[].class).optional()
-                .map(HexFormat.of()::formatHex);
-    }
 
     static byte[] hash(byte[] previous, long id, Instant at, String actor, String action, String subject,
             String details) {

@@ -9,13 +9,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * The production profile refuses to start with anything of the test environment on: the header sign-in, the
- * synthetic data, the embedded database or the test banner. A misconfigured production is worse than none.
+ * synthetic data or the embedded database. A misconfigured production is worse than none.
  */
 @Component
 class ProductionGuard implements InitializingBean {
 
     private static final List<String> TEST_ONLY = List.of("support.test-auth.enabled", "support.synthetic-data.enabled",
-            "support.embedded-db.enabled", "support.environment.test");
+            "support.embedded-db.enabled");
 
     private final Environment environment;
 

@@ -5,12 +5,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import tools.jackson.databind.json.JsonMapper;
 import tw.gov.mohw.support.web.Problems;
 
 /**
@@ -25,7 +23,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, TestAuthProperties testAuth, Problems problems, JsonMapper json)
+    SecurityFilterChain api(HttpSecurity http, TestAuthProperties testAuth, Problems problems)
             throws Exception {
         http.securityMatcher("/api/**")
                 // The API carries its credentials in a header, never in a cookie: no CSRF exposure, no session.
@@ -33,9 +31,9 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) -> write(request, response, problems, json,
+                        .authenticationEntryPoint((request, response, ex) -> problems.write(request, response,
                                 HttpStatus.UNAUTHORIZED, "problem.detail.unauthenticated"))
-                        .accessDeniedHandler((request, response, ex) -> write(request, response, problems, json,
+                        .accessDeniedHandler((request, response, ex) -> problems.write(request, response,
                                 HttpStatus.FORBIDDEN, "problem.detail.forbidden")));
         if (testAuth.enabled()) {
             http.addFilterBefore(new TestActorFilter(), AnonymousAuthenticationFilter.class);
@@ -54,14 +52,5 @@ class SecurityConfiguration {
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                                 + "script-src 'self' 'unsafe-inline'; frame-ancestors 'none'")));
         return http.build();
-    }
-
-    private static void write(jakarta.servlet.http.HttpServletRequest request,
-            jakarta.servlet.http.HttpServletResponse response, Problems problems, JsonMapper json,
-            HttpStatus status, String key) throws java.io.IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(json.writeValueAsString(problems.of(status, key, Problems.localeOf(request))));
     }
 }

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * The registry's front door: people, their practice registrations, institutions and the reference data.
- * Reference data (bureaus, professions, departments) is small and read on every request, so it is held in memory
+ * Reference data (bureaus, departments) is small and read on every request, so it is held in memory
  * after {@link ReferenceDataLoader} has stored it.
  */
 @Service
@@ -21,7 +21,6 @@ public class Registry {
 
     private final JdbcClient jdbc;
     private volatile Map<String, HealthBureau> bureaus = Map.of();
-    private volatile Map<String, Profession> professions = Map.of();
     private volatile Map<String, Department> departments = Map.of();
 
     Registry(JdbcClient jdbc) {
@@ -55,11 +54,6 @@ public class Registry {
                 .findFirst();
     }
 
-    /** Whether the person is registered as practising at {@code institution} on {@code day}: one of its staff. */
-    public boolean practisesAt(long practitionerId, InstitutionCode institution, LocalDate day) {
-        return activeRegistration(practitionerId, day).filter(r -> r.institutionCode().equals(institution)).isPresent();
-    }
-
     public Optional<Institution> institution(InstitutionCode code) {
         return jdbc.sql("select * from institution where code = ?").param(code.value())
                 .query(Registry::institution).optional();
@@ -69,28 +63,17 @@ public class Registry {
         return Optional.ofNullable(countyCode).map(bureaus::get);
     }
 
-    public List<HealthBureau> bureaus() {
-        return List.copyOf(bureaus.values());
-    }
 
-    public Optional<Profession> profession(String code) {
-        return Optional.ofNullable(code).map(professions::get);
-    }
 
     public Optional<Department> department(String code) {
         return Optional.ofNullable(code).map(departments::get);
     }
 
-    public List<Department> departments() {
-        return List.copyOf(departments.values());
-    }
 
     void refreshReferenceData() {
         bureaus = index(jdbc.sql("select * from health_bureau order by county_code").query((rs, n) -> new HealthBureau(
                 rs.getString("county_code"), rs.getString("county_name"), rs.getString("name"),
                 rs.getString("short_name"))).list(), HealthBureau::countyCode);
-        professions = index(jdbc.sql("select * from profession order by code").query((rs, n) -> new Profession(
-                rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en"))).list(), Profession::code);
         departments = index(jdbc.sql("select * from department order by code").query((rs, n) -> new Department(
                 rs.getString("code"), rs.getString("name_zh"))).list(), Department::code);
     }

@@ -9,9 +9,10 @@ import org.springframework.stereotype.Component;
  * as late as possible to keep that lock short.
  */
 @Component
-class NumberCounters {
+public class NumberCounters {
 
-    enum Kind { CASE, APPROVAL }
+    /** The two series: 案號 and 核准文號. */
+    public enum Kind { CASE, APPROVAL }
 
     private final JdbcClient jdbc;
 
@@ -28,12 +29,12 @@ class NumberCounters {
     }
 
     /** 北市115-000123: the bureau's short name, the ROC year, and the running number. */
-    static String caseNumber(String bureauShortName, int rocYear, int value) {
+    public static String caseNumber(String bureauShortName, int rocYear, int value) {
         return "%s%d-%06d".formatted(bureauShortName, rocYear, value);
     }
 
     /** 北市衛醫字第1150000123號: the form of an official document number. */
-    static String approvalNumber(String bureauShortName, int rocYear, int value) {
+    public static String approvalNumber(String bureauShortName, int rocYear, int value) {
         return "%s衛醫字第%d%07d號".formatted(bureauShortName, rocYear, value);
     }
 }

@@ -23,7 +23,7 @@ final class ReportAccess {
             case REVIEWER, BUREAU_ADMIN -> report.decidingBureau().equals(actor.bureauCode())
                     || report.homeBureau().equals(actor.bureauCode());
             case NATIONAL_VIEWER -> true;
-            case SYSTEM_ADMIN, SYSTEM -> false;
+            case SYSTEM_ADMIN -> false;
         };
     }
 

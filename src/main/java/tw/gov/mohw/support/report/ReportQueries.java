@@ -15,8 +15,9 @@ import tw.gov.mohw.support.registry.NationalId;
 import tw.gov.mohw.support.shared.Actor;
 
 /**
- * Lists of reports, always within the actor's scope. Each filter maps to an indexed column; see BENCHMARKS.md for
- * the plans of the hot ones (a person's reports, a bureau's queue).
+ * Lists of reports, always within the actor's scope. The scopes (person, institution, bureau, queue) each have an
+ * index; status and period narrow within them. See BENCHMARKS.md for the plans of the hot ones (a person's
+ * reports, a bureau's queue).
  */
 @Component
 class ReportQueries {

@@ -59,10 +59,10 @@ class ReportRepository {
                   from support_report r
                   join report_revision v on v.report_id = r.id
                    and (v.revision_no = r.in_force_revision or v.revision_no = r.pending_revision)
-                 where r.practitioner_id = ? and r.effective_end >= ?
-                   and r.status in ('SUBMITTED', 'RETURNED', 'APPROVED', 'CANCELLED')
+                 where r.practitioner_id = :person and r.effective_end >= :from and r.status in (:live)
                  order by r.id, v.revision_no""")
-                .params(practitionerId, from)
+                .param("person", practitionerId).param("from", from)
+                .param("live", ReportStatus.LIVE.stream().map(Enum::name).toList())
                 .query((rs, n) -> {
                     boolean pending = rs.getBoolean("pending");
                     LocalDate end = rs.getObject("period_end", LocalDate.class);
@@ -192,8 +192,6 @@ class ReportRepository {
                 select * from report_revision where report_id = ? and revision_no in (?, ?)""")
                 .params(row.id, row.inForceRevision, row.pendingRevision == null ? -1 : row.pendingRevision)
                 .query(this::revision).list().stream().collect(Collectors.toMap(Revision::number, r -> r));
-        int highest = jdbc.sql("select max(revision_no) from report_revision where report_id = ?").param(row.id)
-                .query(Integer.class).single();
         List<Transition> history = jdbc.sql("select * from report_transition where report_id = ? order by id")
                 .param(row.id).query((rs, n) -> new Transition(Action.valueOf(rs.getString("action")),
                         rs.getString("from_status") == null ? null : ReportStatus.valueOf(rs.getString("from_status")),
@@ -205,7 +203,6 @@ class ReportRepository {
                 row.category, row.filedBy, row.actingFor, row.idempotencyKey, revisions.get(row.inForceRevision),
                 row.pendingRevision == null ? null : revisions.get(row.pendingRevision), row.cancelledFrom,
                 row.queuedAt, row.submittedAt, row.createdAt, row.updatedAt, history);
-        report.knowHighestRevision(highest);
         return report;
     }
 

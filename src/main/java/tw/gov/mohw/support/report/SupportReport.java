@@ -15,7 +15,8 @@ import tw.gov.mohw.support.shared.Violation;
 
 /**
  * The support report (報備支援申請) and the only place its state changes. Each transition checks the state it
- * starts from, records actor, acting-for, reason and time, and registers a {@link ReportTransitioned} event.
+ * starts from and records actor, acting-for, reason and time; {@link SupportReports} publishes what a command
+ * recorded as one {@link ReportRecorded} event.
  * Rules that need the rest of the world (registry, other reports) are checked by {@link SupportReports} before a
  * transition is asked for; what this class guards is the lifecycle itself.
  */
@@ -42,10 +43,8 @@ public class SupportReport {
     private final Instant createdAt;
     private Instant updatedAt;
     private final List<Transition> history;
-    private int highestRevisionEver;
     private final Map<Integer, Revision> changedRevisions = new LinkedHashMap<>();
     private final List<Transition> newTransitions = new ArrayList<>();
-    private final List<ReportTransitioned> events = new ArrayList<>();
 
     private SupportReport(Long id, int version, String caseNumber, ReportStatus status, long practitionerId,
             InstitutionCode homeInstitution, InstitutionCode supportedInstitution, String decidingBureau,
@@ -318,23 +317,11 @@ public class SupportReport {
         return revision;
     }
 
+    /** Revision numbers never repeat: every revision ever made is named by a transition of the history. */
     private int nextRevisionNumber() {
-        int max = inForce.number();
-        if (pending != null) {
-            max = Math.max(max, pending.number());
-        }
-        for (Revision r : changedRevisions.values()) {
-            max = Math.max(max, r.number());
-        }
-        return Math.max(max, highestRevisionEver) + 1;
+        return history.stream().mapToInt(Transition::revision).max().orElse(0) + 1;
     }
 
-    /** Set by the repository: revision numbers never repeat, even of revisions not loaded. */
-    void knowHighestRevision(int number) {
-        this.highestRevisionEver = number;
-    }
-
-    /** Moves to {@code to} (or stays, when {@code null}) and records the transition of {@code revision}. */
     private void record(Action action, ReportStatus to, Revision revision, Actor actor, String reason, Instant at) {
         ReportStatus from = status;
         if (to != null) {
@@ -345,8 +332,6 @@ public class SupportReport {
         history.add(t);
         newTransitions.add(t);
         updatedAt = at;
-        events.add(new ReportTransitioned(id == null ? 0 : id, caseNumber, action, status, actor.account(),
-                actor.institutionCode(), t.reason(), at, practitionerId, decidingBureau, homeBureau));
     }
 
     // --- reading ---------------------------------------------------------------------------------------------
@@ -357,15 +342,13 @@ public class SupportReport {
         return cancelledFrom != null && cancelledFrom.minusDays(1).isBefore(end) ? cancelledFrom.minusDays(1) : end;
     }
 
-    /** 已結束: approved (or cancelled) and past its last day. Derived, never stored. */
+    /**
+     * 已結束: approved (or cancelled) and past its last day, with no change waiting (a waiting change may still
+     * extend it). Derived, never stored; lists compute the same from the stored columns.
+     */
     public boolean hasEnded(LocalDate today) {
-        return (status == ReportStatus.APPROVED || status == ReportStatus.CANCELLED) && effectiveEnd().isBefore(today);
-    }
-
-    /** Whether this report can hold the person's time on some day from {@code today} on (rule 4). */
-    public boolean isLive(LocalDate today) {
-        return ReportStatus.LIVE.contains(status) && !effectiveEnd().isBefore(today)
-                && !(status == ReportStatus.CANCELLED && !cancelledFrom.isAfter(inForce.particulars().period().start()));
+        return (status == ReportStatus.APPROVED || status == ReportStatus.CANCELLED) && pending == null
+                && effectiveEnd().isBefore(today);
     }
 
     Routing routing() {
@@ -401,11 +384,10 @@ public class SupportReport {
     List<Revision> changedRevisions() { return List.copyOf(changedRevisions.values()); }
     List<Transition> newTransitions() { return List.copyOf(newTransitions); }
 
-    List<ReportTransitioned> takeEvents(long assignedId) {
-        List<ReportTransitioned> out = events.stream().map(e -> new ReportTransitioned(assignedId, caseNumber,
-                e.action(), e.status(), e.actor(), e.actingFor(), e.reason(), e.at(), e.practitionerId(),
-                e.decidingBureau(), e.homeBureau())).toList();
-        events.clear();
+    /** What this unit of work recorded, as other modules hear of it; clears the unit of work. */
+    List<ReportTransitioned> takeEvents() {
+        List<ReportTransitioned> out = newTransitions.stream().map(t -> new ReportTransitioned(t.action(), t.to(),
+                t.actor(), t.actingFor(), t.reason(), t.at())).toList();
         changedRevisions.clear();
         newTransitions.clear();
         return out;

@@ -77,13 +77,14 @@ public class SupportReports {
         try {
             return tx.execute(status -> {
                 Parties parties = parties(actor, request);
-                SupportReport report = newDraft(actor, request, idempotencyKey, parties);
-                reports.lockPractitioner(report.practitionerId());
-                // Under the person's lock: a request with the same key that was waiting for it sees the first one.
+                reports.lockPractitioner(parties.person().id());
+                // Under the person's lock, before any rule: a retry, even one that waited for the first request's
+                // lock, gets the first report back.
                 Optional<Created> first = replay(actor, request, idempotencyKey, submit);
                 if (first.isPresent()) {
                     return first.get();
                 }
+                SupportReport report = newDraft(actor, request, idempotencyKey, parties);
                 if (submit) {
                     checkForSubmission(report, report.inForce().particulars(), null, today(), parties);
                     report.submit(drawCaseNumber(report), actor, now());
@@ -336,7 +337,6 @@ public class SupportReports {
             throw notFound();
         }
         List<Week.Commitment> commitments = new ArrayList<>();
-        List<Interval> all = new ArrayList<>();
         Map<String, String> names = new HashMap<>();
         for (LiveCommitment c : live) {
             List<Interval> intervals = Overlaps.intervals(c.period(), c.schedule(), monday, sunday);
@@ -346,13 +346,12 @@ public class SupportReports {
                         .map(Institution::name).orElse(""));
                 commitments.add(new Week.Commitment(c.reportId(), c.caseNumber(), c.status(), c.pending(), site, name,
                         intervals));
-                all.addAll(intervals);
             }
         }
         Institution homeInstitution = registration.flatMap(r -> registry.institution(r.institutionCode())).orElse(null);
         return new Week(monday, practitioner.nationalId().masked(), practitioner.name(),
                 homeInstitution == null ? null : homeInstitution.code().value(),
-                homeInstitution == null ? null : homeInstitution.name(), commitments, conflicts(all));
+                homeInstitution == null ? null : homeInstitution.name(), commitments, conflicts(commitments));
     }
 
     // --- the machinery ---------------------------------------------------------------------------------------
@@ -388,7 +387,7 @@ public class SupportReports {
 
     private void store(SupportReport report) {
         reports.save(report);
-        events.publishEvent(new ReportRecorded(report.id(), report.caseNumber(), report.takeEvents(report.id())));
+        events.publishEvent(new ReportRecorded(report.id(), report.caseNumber(), report.takeEvents()));
     }
 
     /**
@@ -435,7 +434,8 @@ public class SupportReports {
 
     /**
      * Rule 5: with a cap configured, the person's support hours in any Monday-to-Sunday week of the new period,
-     * counting every live report, stay within it. Reports never overlap (rule 4), so hours simply add up.
+     * counting every live report, stay within it. Reports never overlap (rule 4), so their hours add up; of a
+     * report with a change waiting, the larger of its two versions counts.
      */
     private static void checkWeeklyHours(Particulars candidate, List<LiveCommitment> others, Integer cap) {
         if (cap == null) {
@@ -444,13 +444,27 @@ public class SupportReports {
         Period period = candidate.period();
         LocalDate firstMonday = monday(period.start());
         LocalDate lastMonday = monday(period.end());
+        Map<LocalDate, Long> total = minutesPerWeek(Overlaps.intervals(period, candidate.schedule(), firstMonday,
+                lastMonday.plusDays(6)), firstMonday, lastMonday);
+        Map<Long, Map<LocalDate, Long>> mostPerReport = new HashMap<>();
+        for (LiveCommitment c : others) {
+            Map<LocalDate, Long> weeks = minutesPerWeek(Overlaps.intervals(c.period(), c.schedule(), firstMonday,
+                    lastMonday.plusDays(6)), firstMonday, lastMonday);
+            Map<LocalDate, Long> most = mostPerReport.computeIfAbsent(c.reportId(), id -> new HashMap<>());
+            weeks.forEach((week, minutes) -> most.merge(week, minutes, Math::max));
+        }
+        mostPerReport.values().forEach(weeks -> weeks.forEach((week, minutes) -> total.merge(week, minutes, Long::sum)));
+        long most = total.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        if (most > cap * 60L) {
+            throw DomainException.invalid("schedule", "schedule.hours.over.cap", cap, most / 60.0);
+        }
+    }
+
+    /** Minutes per week (keyed by Monday) from {@code firstMonday} to {@code lastMonday}; a slot past Sunday midnight is split. */
+    private static Map<LocalDate, Long> minutesPerWeek(List<Interval> intervals, LocalDate firstMonday,
+            LocalDate lastMonday) {
         Map<LocalDate, Long> minutes = new HashMap<>();
-        List<Interval> all = new ArrayList<>(Overlaps.intervals(period, candidate.schedule(), firstMonday,
-                lastMonday.plusDays(6)));
-        others.forEach(c -> all.addAll(Overlaps.intervals(c.period(), c.schedule(), firstMonday,
-                lastMonday.plusDays(6))));
-        for (Interval i : all) {
-            // An interval may run past Sunday midnight: each week gets its own part.
+        for (Interval i : intervals) {
             LocalDateTime from = i.start();
             while (from.isBefore(i.end())) {
                 LocalDate week = monday(from.toLocalDate());
@@ -462,27 +476,29 @@ public class SupportReports {
                 from = to;
             }
         }
-        long most = minutes.values().stream().mapToLong(Long::longValue).max().orElse(0);
-        if (most > cap * 60L) {
-            throw DomainException.invalid("schedule", "schedule.hours.over.cap", cap, most / 60.0);
-        }
+        return minutes;
     }
 
     private static LocalDate monday(LocalDate day) {
         return day.minusDays(day.getDayOfWeek().getValue() - 1L);
     }
 
-    private static List<Interval> conflicts(List<Interval> intervals) {
-        List<Interval> sorted = new ArrayList<>(intervals);
-        sorted.sort(Comparator.comparing(Interval::start));
+    /** Where two different reports meet in the week (a report and its own waiting change are not a conflict). */
+    private static List<Interval> conflicts(List<Week.Commitment> commitments) {
         List<Interval> out = new ArrayList<>();
-        for (int i = 1; i < sorted.size(); i++) {
-            Interval a = sorted.get(i - 1);
-            Interval b = sorted.get(i);
-            if (b.start().isBefore(a.end())) {
-                out.add(new Interval(b.start(), a.end().isBefore(b.end()) ? a.end() : b.end()));
+        for (int a = 0; a < commitments.size(); a++) {
+            for (int b = a + 1; b < commitments.size(); b++) {
+                if (commitments.get(a).reportId() == commitments.get(b).reportId()) {
+                    continue;
+                }
+                for (Interval x : commitments.get(a).intervals()) {
+                    for (Interval y : commitments.get(b).intervals()) {
+                        x.intersection(y).ifPresent(out::add);
+                    }
+                }
             }
         }
+        out.sort(Comparator.comparing(Interval::start));
         return out;
     }
 

@@ -33,10 +33,6 @@ public record Actor(Role role, String account, String nationalId, String institu
         return new Actor(role, "staff:" + username, nationalId, null, bureauCode);
     }
 
-    /** The system itself, for work nobody asked for at that moment (e.g. the synthetic data of the test environment). */
-    public static Actor system() {
-        return new Actor(Role.SYSTEM, "system", null, null, null);
-    }
 
     public boolean is(Role... roles) {
         for (Role r : roles) {
@@ -70,8 +66,6 @@ public record Actor(Role role, String account, String nationalId, String institu
         /** 衛福部: reads everything. */
         NATIONAL_VIEWER,
         /** Operator: reference data, rule parameters, the audit trail. */
-        SYSTEM_ADMIN,
-        /** The application itself. */
-        SYSTEM
+        SYSTEM_ADMIN
     }
 }

@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tw.gov.mohw.support.registry.Institution;
 import tw.gov.mohw.support.registry.NationalId;
 import tw.gov.mohw.support.report.DatedSlot;
+import tw.gov.mohw.support.report.NumberCounters;
 import tw.gov.mohw.support.report.ReportStatus;
 import tw.gov.mohw.support.report.Schedule;
 import tw.gov.mohw.support.report.SupportCategory;
@@ -928,11 +929,13 @@ final class Generator {
         int bureau = instCounty[d.supported];
         if (status != ReportStatus.DRAFT) {
             int year = rocYear(submitted);
-            caseNumber = countyShort[bureau] + year + "-" + pad(next(deciding, year, "CASE"), 6);
+            caseNumber = NumberCounters.caseNumber(countyShort[bureau], year,
+                    next(deciding, year, NumberCounters.Kind.CASE.name()));
         }
         if (status == ReportStatus.APPROVED || status == ReportStatus.CANCELLED) {
             int year = rocYear(decided);
-            approvalNumber = countyShort[bureau] + "衛醫字第" + year + pad(next(deciding, year, "APPROVAL"), 7) + "號";
+            approvalNumber = NumberCounters.approvalNumber(countyShort[bureau], year,
+                    next(deciding, year, NumberCounters.Kind.APPROVAL.name()));
         }
 
         int cancelledFrom = 0;

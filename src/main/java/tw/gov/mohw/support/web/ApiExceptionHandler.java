@@ -1,6 +1,5 @@
 package tw.gov.mohw.support.web;
 
-import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -53,14 +52,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
         };
         return respond(status, "problem.detail." + e.kind().name().toLowerCase(Locale.ROOT), e.violations());
-    }
-
-    @ExceptionHandler(ConstraintViolationException.class)
-    ResponseEntity<ProblemDetail> constraint(ConstraintViolationException e) {
-        List<Violation> violations = e.getConstraintViolations().stream()
-                .map(v -> Violation.of(leaf(v.getPropertyPath().toString()), "field.constraint", v.getMessage()))
-                .toList();
-        return respond(HttpStatus.BAD_REQUEST, "problem.detail.parameters", violations);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -154,11 +145,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     || error.getArguments().length < 2 ? "" : error.getArguments()[1]);
             default -> Violation.of(error.getField(), "field.constraint", error.getDefaultMessage());
         };
-    }
-
-    private static String leaf(String path) {
-        int dot = path.lastIndexOf('.');
-        return dot < 0 ? path : path.substring(dot + 1);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

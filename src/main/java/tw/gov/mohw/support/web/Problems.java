@@ -18,9 +18,20 @@ import tw.gov.mohw.support.shared.Violation;
 public class Problems {
 
     private final MessageSource messages;
+    private final tools.jackson.databind.json.JsonMapper json;
 
-    Problems(MessageSource messages) {
+    Problems(MessageSource messages, tools.jackson.databind.json.JsonMapper json) {
         this.messages = messages;
+        this.json = json;
+    }
+
+    /** Writes a problem straight to the response, for filters that answer before Spring MVC is reached. */
+    public void write(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+            HttpStatus status, String detailKey) throws java.io.IOException {
+        response.setStatus(status.value());
+        response.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(json.writeValueAsString(of(status, detailKey, localeOf(request))));
     }
 
     public ProblemDetail of(HttpStatus status, String detailKey, List<Violation> violations, Locale locale) {

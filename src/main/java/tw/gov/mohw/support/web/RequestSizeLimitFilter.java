@@ -8,12 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.servlet.support.RequestContextUtils;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses API bodies over the limit with 413: at once when Content-Length says so, and while reading when a
@@ -23,24 +19,17 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
     private final Problems problems;
-    private final JsonMapper json;
 
-    RequestSizeLimitFilter(long limit, Problems problems, JsonMapper json) {
+    RequestSizeLimitFilter(long limit, Problems problems) {
         this.limit = limit;
         this.problems = problems;
-        this.json = json;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            var locale = Problems.localeOf(request);
-            response.getWriter().write(json.writeValueAsString(
-                    problems.of(HttpStatus.CONTENT_TOO_LARGE, "problem.detail.too.large", locale)));
+            problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "problem.detail.too.large");
             return;
         }
         chain.doFilter(new Bounded(request, limit), response);

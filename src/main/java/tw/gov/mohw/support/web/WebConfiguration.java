@@ -25,9 +25,8 @@ class WebConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(WebProperties properties, Problems problems,
-            tools.jackson.databind.json.JsonMapper json) {
-        var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(properties.maxBodyBytes(), problems, json));
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(WebProperties properties, Problems problems) {
+        var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(properties.maxBodyBytes(), problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.addUrlPatterns("/api/*");
         return registration;

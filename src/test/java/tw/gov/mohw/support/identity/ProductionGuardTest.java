@@ -11,7 +11,7 @@ class ProductionGuardTest {
     @Test
     void productionRefusesToStartWithAnyTestEnvironmentFeatureOn() {
         for (String property : new String[] {"support.test-auth.enabled", "support.synthetic-data.enabled",
-                "support.embedded-db.enabled", "support.environment.test"}) {
+                "support.embedded-db.enabled"}) {
             MockEnvironment env = new MockEnvironment().withProperty(property, "true");
             env.setActiveProfiles("production");
             assertThatThrownBy(() -> new ProductionGuard(env).afterPropertiesSet())

@@ -3,6 +3,7 @@ package tw.gov.mohw.support.report.api;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import tw.gov.mohw.support.report.ScheduleRules;
 
 /**
  * What clients send. Everything arrives as bounded text and is turned into domain values by {@link RequestMapper},
@@ -36,8 +37,8 @@ final class ReportRequests {
     record PeriodRequest(@Size(max = 30) String start, @Size(max = 30) String end) {
     }
 
-    record ScheduleRequest(@Size(max = 50) List<@Valid WeeklySlotRequest> weekly,
-            @Size(max = 366) List<@Valid DatedSlotRequest> dated) {
+    record ScheduleRequest(@Size(max = ScheduleRules.MAX_WEEKLY_SLOTS) List<@Valid WeeklySlotRequest> weekly,
+            @Size(max = ScheduleRules.MAX_DATED_SLOTS) List<@Valid DatedSlotRequest> dated) {
     }
 
     /** A weekday (MONDAY…SUNDAY or 1…7) and times HH:mm; an end not after the start runs past midnight. */

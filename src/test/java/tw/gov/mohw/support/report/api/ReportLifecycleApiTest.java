@@ -211,4 +211,19 @@ class ReportLifecycleApiTest {
                 .text("/status")).isEqualTo("APPROVED");
         return id;
     }
+
+    @Test
+    void aWaitingChangeMayOverlapTheVersionItReplacesAndIsNoConflictInTheWeek() {
+        long id = approvedReport();
+        Map<String, Object> change = new java.util.HashMap<>(body());
+        change.put("schedule", Map.of("weekly", List.of(Map.of("day", "TUESDAY", "start", "14:00", "end", "18:00"))));
+        change.put("reason", "延後半小時");
+        assertThat(api.post(applicant, "/api/v1/reports/" + id + "/changes", change).status()).isEqualTo(200);
+
+        LocalDate tuesday = start.with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.TUESDAY));
+        var week = api.get(applicant, "/api/v1/practitioners/" + person + "/week?date=" + tuesday);
+        assertThat(week.body().get("commitments")).hasSize(2);
+        assertThat(week.body().get("commitments").findValuesAsString("pendingChange")).containsExactlyInAnyOrder("false", "true");
+        assertThat(week.body().get("conflicts")).isEmpty();
+    }
 }

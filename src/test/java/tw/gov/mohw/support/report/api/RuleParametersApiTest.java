@@ -90,4 +90,22 @@ class RuleParametersApiTest {
         assertThat(file(person, "OUTREACH", start.plusDays(70), start.plusDays(90), List.of(
                 Map.of("day", "TUESDAY", "start", "09:00", "end", "11:00"))).status()).isEqualTo(201);
     }
+
+    @Test
+    void aReportWithAWaitingChangeCountsOnceAtItsLarger() {
+        String person = fixtures.practitioner(fixtures.institution("10013"));
+        LocalDate start = fixtures.today().plusDays(7);
+        var first = file(person, "OUTREACH", start, start.plusDays(60), List.of(
+                Map.of("day", "MONDAY", "start", "09:00", "end", "12:00")));
+        long id = first.body().get("id").asLong();
+        api.post("reviewer:10013:ping", "/api/v1/reports/" + id + "/decisions", Map.of("decision", "APPROVE"));
+        var change = api.post("practitioner:" + person, "/api/v1/reports/" + id + "/changes", Map.of(
+                "department", "02", "content", "改週三", "reason", "調整",
+                "period", Map.of("start", start.toString(), "end", start.plusDays(60).toString()),
+                "schedule", Map.of("weekly", List.of(Map.of("day", "WEDNESDAY", "start", "09:00", "end", "12:00")))));
+        assertThat(change.status()).isEqualTo(200);
+        // 3 h (either version of the first report) + 1 h = 4 h, within the cap of 4; both versions summed would be 7.
+        assertThat(file(person, "OUTREACH", start, start.plusDays(60), List.of(
+                Map.of("day", "FRIDAY", "start", "09:00", "end", "10:00"))).status()).isEqualTo(201);
+    }
 }
