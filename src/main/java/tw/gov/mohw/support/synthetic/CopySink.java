@@ -23,7 +23,6 @@ final class CopySink implements RowSink, AutoCloseable {
 
     private final CopyManager copy;
     private final StringBuilder[] buffers = new StringBuilder[Table.values().length];
-    private final long[] rows = new long[Table.values().length];
     private final long[] copyNanos = new long[Table.values().length];
     private final BlockingQueue<byte[][]> queue = new ArrayBlockingQueue<>(2);
     private final Thread writer;
@@ -46,7 +45,6 @@ final class CopySink implements RowSink, AutoCloseable {
 
     @Override
     public void rowDone(Table table) {
-        rows[table.ordinal()]++;
         if (buffers[table.ordinal()].length() >= FLUSH_CHARS) {
             flush();
         }
@@ -64,10 +62,6 @@ final class CopySink implements RowSink, AutoCloseable {
             throw new IllegalStateException("interrupted while copying synthetic data", e);
         }
         rethrow();
-    }
-
-    long rows(Table table) {
-        return rows[table.ordinal()];
     }
 
     /** Milliseconds spent copying each table's rows, in {@link Table} order; read after {@link #finish()}. */

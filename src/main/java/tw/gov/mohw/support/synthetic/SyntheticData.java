@@ -52,11 +52,6 @@ public class SyntheticData {
      */
     public record Summary(long seed, int institutions, int practitioners, int registrations, int reports,
             int revisions, int transitions, long elapsedMillis) {
-
-        /** All rows written. */
-        public long rows() {
-            return (long) institutions + practitioners + registrations + reports + revisions + transitions;
-        }
     }
 
     /** {@link #generate(long, int, int, int, LocalDate)} with today's date in Taiwan. */
