@@ -32,7 +32,9 @@ class ModularityTests {
                 .writeIndividualModulesAsPlantUml()
                 .writeModuleCanvases();
         // The documenter lists relations in no fixed order: replace a file only when its content really changed,
-        // so running the tests does not leave a diff behind.
+        // so running the tests does not leave a diff behind. The descriptions come from the Javadoc that the
+        // annotation processor collects at compile time; an incremental build sees only recompiled classes, so
+        // regenerate after a clean build (mvn clean verify), as CI does.
         Path docs = Path.of("docs/modules");
         Files.createDirectories(docs);
         try (Stream<Path> files = Files.list(generated)) {
