@@ -147,12 +147,12 @@ public class SupportReports {
         Institution home = registry.institution(registration.get().institutionCode()).orElseThrow();
         Institution supported = registry.institution(request.supportedInstitution()).orElseThrow(
                 () -> DomainException.invalid("supportedInstitution", "institution.not.found"));
-        return new Parties(person.get(), registrations, home, Optional.of(supported));
+        return new Parties(person.get(), registrations, home, supported);
     }
 
     private SupportReport newDraft(Actor actor, NewReport request, String idempotencyKey, Parties parties) {
         Institution home = parties.home();
-        Institution supported = parties.supported().orElseThrow();
+        Institution supported = parties.supported();
         if (supported.code().equals(home.code())) {
             throw DomainException.invalid("supportedInstitution", "institution.same.as.home");
         }
@@ -166,12 +166,12 @@ public class SupportReports {
         return new Parties(registry.practitioner(report.practitionerId()).orElseThrow(),
                 registry.registrations(report.practitionerId()),
                 registry.institution(report.homeInstitution()).orElseThrow(),
-                registry.institution(report.supportedInstitution()));
+                registry.institution(report.supportedInstitution()).orElseThrow());
     }
 
     /** The person, their registrations (newest first) and the two institutions of a report. */
     private record Parties(Practitioner person, List<PracticeRegistration> registrations, Institution home,
-            Optional<Institution> supported) {
+            Institution supported) {
     }
 
     /** What even a draft must be: a known department and a schedule that makes sense within its period. */
@@ -403,7 +403,7 @@ public class SupportReports {
                 .or(() -> Registry.activeOn(parties.registrations(), later(period.start(), today()))
                         .filter(r -> r.institutionCode().equals(report.homeInstitution())));
         var submission = new SubmissionRules.Submission(parties.person(), registration, parties.home(),
-                parties.supported(), report.category(), particulars, previous,
+                Optional.of(parties.supported()), report.category(), particulars, previous,
                 registry.department(particulars.departmentCode()).isPresent(), filedOn, rules);
         List<Violation> violations = SubmissionRules.check(submission);
         if (!violations.isEmpty()) {
@@ -538,7 +538,7 @@ public class SupportReports {
         return new ReportView(r.id(), r.caseNumber(), r.approvalNumber(), r.status(), r.hasEnded(today()),
                 new ReportView.Person(person.nationalId().masked(), person.name(), person.professionCode()),
                 new ReportView.Place(r.homeInstitution().value(), parties.home().name()),
-                place(r.supportedInstitution().value(), parties.supported().map(Institution::name)),
+                new ReportView.Place(r.supportedInstitution().value(), parties.supported().name()),
                 place(r.decidingBureau(), registry.bureau(r.decidingBureau()).map(HealthBureau::name)),
                 place(r.homeBureau(), registry.bureau(r.homeBureau()).map(HealthBureau::name)),
                 r.category(), r.inForce(), r.pendingChange().orElse(null), r.cancelledFrom(), masked(r.filedBy()),
