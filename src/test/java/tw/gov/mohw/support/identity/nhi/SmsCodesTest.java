@@ -1,0 +1,220 @@
+package tw.gov.mohw.support.identity.nhi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import tw.gov.mohw.support.identity.nhi.SmsCodes.CodeRefused;
+import tw.gov.mohw.support.registry.NationalId;
+import tw.gov.mohw.support.registry.Registry;
+import tw.gov.mohw.support.sms.SmsException;
+import tw.gov.mohw.support.sms.SmsGateway;
+import tw.gov.mohw.support.support.Fixtures;
+import tw.gov.mohw.support.support.IntegrationTest;
+
+@IntegrationTest
+class SmsCodesTest {
+
+    static final AtomicInteger PHONES = new AtomicInteger((int) (System.nanoTime() % 10_000_000));
+
+    @Autowired JdbcClient jdbc;
+    @Autowired TransactionTemplate tx;
+    @Autowired Registry registry;
+    @Autowired Fixtures fixtures;
+
+    final List<String[]> outbox = new CopyOnWriteArrayList<>();
+    volatile boolean providerDown;
+    MovableClock clock;
+    SmsCodes codes;
+    NationalId person;
+    String mobile;
+
+    @BeforeEach
+    void setUp() {
+        clock = new MovableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        SmsGateway gateway = (to, text, reference) -> {
+            if (providerDown) {
+                throw new SmsException(SmsException.Reason.UNAVAILABLE, "down");
+            }
+            outbox.add(new String[] {to, text});
+            return "m" + outbox.size();
+        };
+        codes = new SmsCodes(jdbc, tx, registry, gateway, clock);
+        person = NationalId.parse(fixtures.practitioner(fixtures.institution("63000")));
+        mobile = "09" + "%08d".formatted(PHONES.incrementAndGet() % 100_000_000);
+        jdbc.sql("update practitioner set mobile = ? where national_id = ?").params(mobile, person.value()).update();
+    }
+
+    String sentCode() {
+        Matcher m = Pattern.compile("(\\d{6})").matcher(outbox.get(outbox.size() - 1)[1]);
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    static String attempt() {
+        return UUID.randomUUID().toString();
+    }
+
+    static void assertRefused(Runnable call, CodeRefused.Reason reason) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(CodeRefused.class, e -> assertThat(e.reason()).isEqualTo(reason));
+    }
+
+    @Test
+    void theRightCodeSignsInOnce() {
+        String attempt = attempt();
+        var sent = codes.request(attempt, person, mobile);
+        assertThat(outbox).singleElement().satisfies(m -> {
+            assertThat(m[0]).isEqualTo(mobile);
+            assertThat(m[1]).contains("驗證碼").containsPattern("\\d{6}");
+        });
+        assertThat(Duration.between(clock.instant(), sent.expiresAt())).isEqualTo(Duration.ofMinutes(5));
+        assertThat(Duration.between(clock.instant(), sent.resendAfter())).isEqualTo(Duration.ofSeconds(60));
+        assertThat(codes.verify(attempt, sentCode())).isEqualTo(person);
+        assertRefused(() -> codes.verify(attempt, sentCode()), CodeRefused.Reason.USED);
+    }
+
+    @Test
+    void aCodeBelongsToItsAttempt() {
+        String attempt = attempt();
+        codes.request(attempt, person, mobile);
+        assertRefused(() -> codes.verify(attempt(), sentCode()), CodeRefused.Reason.NO_CODE);
+        assertThat(codes.verify(attempt, sentCode())).isEqualTo(person);
+    }
+
+    @Test
+    void fiveWrongCodesLockTheAttempt() {
+        String attempt = attempt();
+        codes.request(attempt, person, mobile);
+        String right = sentCode();
+        String wrong = right.equals("000000") ? "111111" : "000000";
+        for (int left = 4; left >= 0; left--) {
+            int expected = left;
+            assertThatThrownBy(() -> codes.verify(attempt, wrong)).isInstanceOfSatisfying(CodeRefused.class, e -> {
+                assertThat(e.reason()).isEqualTo(expected == 0 ? CodeRefused.Reason.LOCKED : CodeRefused.Reason.WRONG);
+                assertThat(e.triesLeft()).isEqualTo(expected);
+            });
+        }
+        assertRefused(() -> codes.verify(attempt, right), CodeRefused.Reason.LOCKED);
+        assertRefused(() -> codes.verify(attempt, "12a456"), CodeRefused.Reason.LOCKED);
+    }
+
+    @Test
+    void aCodeExpiresAfterFiveMinutes() {
+        String attempt = attempt();
+        codes.request(attempt, person, mobile);
+        clock.advance(Duration.ofMinutes(5));
+        assertRefused(() -> codes.verify(attempt, sentCode()), CodeRefused.Reason.EXPIRED);
+    }
+
+    @Test
+    void aNewCodeOnlyAfterTheCountdownAndItReplacesTheOld() {
+        String attempt = attempt();
+        codes.request(attempt, person, mobile);
+        String first = sentCode();
+        clock.advance(Duration.ofSeconds(59));
+        assertRefused(() -> codes.request(attempt, person, mobile), CodeRefused.Reason.TOO_EARLY);
+        clock.advance(Duration.ofSeconds(1));
+        codes.request(attempt, person, mobile);
+        String second = sentCode();
+        if (!first.equals(second)) {
+            assertRefused(() -> codes.verify(attempt, first), CodeRefused.Reason.WRONG);
+        }
+        assertThat(codes.verify(attempt, second)).isEqualTo(person);
+    }
+
+    @Test
+    void anUnknownIdOrAnotherMobileGetsTheSameAnswerAndNoMessage() {
+        NationalId stranger = NationalId.generate('Z', '2', PHONES.incrementAndGet() % 10_000_000);
+        String a1 = attempt();
+        String a2 = attempt();
+        var unknown = codes.request(a1, stranger, mobile);
+        var otherPhone = codes.request(a2, person, "0900000000".equals(mobile) ? "0900000001" : "0900000000");
+        assertThat(outbox).isEmpty();
+        assertThat(Duration.between(clock.instant(), unknown.expiresAt())).isEqualTo(Duration.ofMinutes(5));
+        assertThat(Duration.between(clock.instant(), otherPhone.resendAfter())).isEqualTo(Duration.ofSeconds(60));
+        // A guess is "wrong", exactly as for a real person.
+        assertRefused(() -> codes.verify(a1, "123456"), CodeRefused.Reason.WRONG);
+        assertRefused(() -> codes.verify(a2, "123456"), CodeRefused.Reason.WRONG);
+    }
+
+    @Test
+    void atMostFiveRequestsAnHourPerPhoneAndPerId() {
+        for (int i = 0; i < 5; i++) {
+            codes.request(attempt(), person, mobile);
+        }
+        assertRefused(() -> codes.request(attempt(), person, mobile), CodeRefused.Reason.TOO_MANY);
+        // The same phone for another ID, and the same ID on another phone, are limited too.
+        NationalId other = NationalId.generate('Z', '1', PHONES.incrementAndGet() % 10_000_000);
+        assertRefused(() -> codes.request(attempt(), other, mobile), CodeRefused.Reason.TOO_MANY);
+        assertRefused(() -> codes.request(attempt(), person, "0999999999"), CodeRefused.Reason.TOO_MANY);
+        clock.advance(Duration.ofMinutes(61));
+        codes.request(attempt(), person, mobile);
+        assertThat(outbox).hasSize(6);
+    }
+
+    @Test
+    void aProviderFailureDoesNotChangeTheAnswer() {
+        providerDown = true;
+        var sent = codes.request(attempt(), person, mobile);
+        assertThat(sent.expiresAt()).isAfter(clock.instant());
+        assertThat(outbox).isEmpty();
+    }
+
+    @Test
+    void codesAreSixDigitsAndVary() {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 5; i++) {
+            String a = attempt();
+            NationalId id = NationalId.parse(fixtures.practitioner(fixtures.institution("63000")));
+            String phone = "09" + "%08d".formatted(PHONES.incrementAndGet() % 100_000_000);
+            jdbc.sql("update practitioner set mobile = ? where national_id = ?").params(phone, id.value()).update();
+            codes.request(a, id, phone);
+            assertThat(sentCode()).matches("\\d{6}");
+            seen.add(sentCode());
+        }
+        assertThat(seen.size()).isGreaterThan(1);
+    }
+
+    /** The system clock, moved by the test. */
+    static final class MovableClock extends Clock {
+        private volatile Instant now;
+
+        MovableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
