@@ -23,7 +23,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, TestAuthProperties testAuth, Problems problems)
+    SecurityFilterChain api(HttpSecurity http, TestAuthProperties testAuth, Problems problems, SecurityLog log)
             throws Exception {
         http.securityMatcher("/api/**")
                 // The API carries its credentials in a header, never in a cookie: no CSRF exposure, no session.
@@ -31,10 +31,14 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) -> problems.write(request, response,
-                                HttpStatus.UNAUTHORIZED, "problem.detail.unauthenticated"))
-                        .accessDeniedHandler((request, response, ex) -> problems.write(request, response,
-                                HttpStatus.FORBIDDEN, "problem.detail.forbidden")));
+                        .authenticationEntryPoint((request, response, ex) -> {
+                            refused(log, request, "unauthenticated");
+                            problems.write(request, response, HttpStatus.UNAUTHORIZED, "problem.detail.unauthenticated");
+                        })
+                        .accessDeniedHandler((request, response, ex) -> {
+                            refused(log, request, "forbidden");
+                            problems.write(request, response, HttpStatus.FORBIDDEN, "problem.detail.forbidden");
+                        }));
         if (testAuth.enabled()) {
             http.addFilterBefore(new TestActorFilter(), AnonymousAuthenticationFilter.class);
         }
@@ -52,5 +56,12 @@ class SecurityConfiguration {
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                                 + "script-src 'self' 'unsafe-inline'; frame-ancestors 'none'")));
         return http.build();
+    }
+
+    /** Every refused access goes to the security log, with what was asked for and from where. */
+    private static void refused(SecurityLog log, jakarta.servlet.http.HttpServletRequest request, String reason) {
+        log.record(SecurityLog.Kind.ACCESS_REFUSED, null, SecurityLog.Outcome.FAILURE,
+                reason + " " + request.getMethod() + " " + request.getRequestURI(), null, request.getRemoteAddr(),
+                request.getHeader("User-Agent"));
     }
 }

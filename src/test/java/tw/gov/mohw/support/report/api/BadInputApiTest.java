@@ -193,9 +193,15 @@ class BadInputApiTest {
 
     @Test
     void noActorNoAccess() {
+        long refusedBefore = jdbc.sql("select count(*) from security_event where kind = 'ACCESS_REFUSED'")
+                .query(Long.class).single();
         var none = api.get(null, "/api/v1/reports");
         assertThat(none.status()).isEqualTo(401);
         assertThat(none.text("/detail")).isEqualTo("請先登入。");
+        assertThat(jdbc.sql("select count(*) from security_event where kind = 'ACCESS_REFUSED' and reason = ?")
+                .param("unauthenticated GET /api/v1/reports").query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("select count(*) from security_event where kind = 'ACCESS_REFUSED'")
+                .query(Long.class).single()).isGreaterThan(refusedBefore);
         for (String forged : List.of("practitioner:A123456780", "reviewer:6300:x", "god:mode", "reviewer:63000:Robert'); --",
                 "practitioner:" + "A".repeat(200))) {
             assertThat(api.get(forged, "/api/v1/reports").status()).as(forged).isEqualTo(401);

@@ -1,0 +1,86 @@
+package tw.gov.mohw.support.identity;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tw.gov.mohw.support.registry.NationalId;
+
+/**
+ * The security log (ASVS V16): every sign-in attempt, success or failure, with its method and reason, and every
+ * refused access, with the address and UTC time. It holds no secret: a national ID is stored masked, and the
+ * free-text fields are bounded and cleaned of anything that looks like a code or an ID.
+ */
+@Component
+public class SecurityLog {
+
+    private static final Pattern NATIONAL_ID = Pattern.compile("\\b[A-Za-z][1-2A-Da-d89]\\d{8}\\b");
+    private static final Pattern DIGIT_RUN = Pattern.compile("\\d{6,}");
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    SecurityLog(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public enum Kind { SIGN_IN, SIGN_OUT, ACCESS_REFUSED }
+
+    public enum Outcome { SUCCESS, FAILURE }
+
+    /** One entry as stored. */
+    public record Event(Instant at, Kind kind, String method, Outcome outcome, String reason, String subject,
+            String ip, String userAgent) {
+    }
+
+    /**
+     * Records an event in its own transaction, so a refusal that rolls back the request is still logged.
+     *
+     * @param subject who it concerns: a national ID (stored masked), an institution code or an account name
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void record(Kind kind, String method, Outcome outcome, String reason, String subject, String ip,
+            String userAgent) {
+        jdbc.sql("""
+                insert into security_event (at, kind, method, outcome, reason, subject, ip, user_agent)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(clock.instant().atOffset(ZoneOffset.UTC), kind.name(), clean(method, 40), outcome.name(),
+                        clean(reason, 200), subject(subject), clean(ip, 45), clean(userAgent, 300))
+                .update();
+    }
+
+    /** The newest events about {@code subject} (as given: it is masked the same way). */
+    public List<Event> about(String subject, int limit) {
+        return jdbc.sql("select * from security_event where subject = ? order by at desc, id desc limit ?")
+                .params(subject(subject), Math.min(Math.max(limit, 1), 1000))
+                .query((rs, n) -> new Event(rs.getTimestamp("at").toInstant(), Kind.valueOf(rs.getString("kind")),
+                        rs.getString("method"), Outcome.valueOf(rs.getString("outcome")), rs.getString("reason"),
+                        rs.getString("subject"), rs.getString("ip"), rs.getString("user_agent")))
+                .list();
+    }
+
+    static String subject(String subject) {
+        if (subject == null) {
+            return null;
+        }
+        String s = subject.strip();
+        return NationalId.isValid(s) ? NationalId.parse(s).masked() : clean(s, 100);
+    }
+
+    /** Bounded, one line, and no ID or long digit run (a code, a card or phone number) left readable. */
+    static String clean(String text, int max) {
+        if (text == null) {
+            return null;
+        }
+        String s = text.replaceAll("[\\r\\n\\t]+", " ").strip();
+        s = NATIONAL_ID.matcher(s).replaceAll(m -> m.group().substring(0, 6) + "****");
+        s = DIGIT_RUN.matcher(s).replaceAll("******");
+        return s.length() > max ? s.substring(0, max) : s;
+    }
+}
