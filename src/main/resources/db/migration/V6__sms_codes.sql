@@ -8,7 +8,9 @@ create table sms_code (
     sent_at     timestamptz not null,
     expires_at  timestamptz not null,
     tries       int not null,
-    used_at     timestamptz
+    used_at     timestamptz,
+    -- false when the ID and mobile are not on record: the code was never sent and no guess can match it
+    deliverable boolean not null
 );
 
 -- Every request, for the hourly limits per phone and per ID.

@@ -55,7 +55,10 @@ public class SecurityLog {
                 .update();
     }
 
-    /** The newest events about {@code subject} (as given: it is masked the same way). */
+    /**
+     * The newest events about {@code subject}, matched as stored: for a national ID that is its masked form, which
+     * about ten thousand people share, so the result may include their events too.
+     */
     public List<Event> about(String subject, int limit) {
         return jdbc.sql("select * from security_event where subject = ? order by at desc, id desc limit ?")
                 .params(subject(subject), Math.min(Math.max(limit, 1), 1000))
@@ -70,7 +73,8 @@ public class SecurityLog {
             return null;
         }
         String s = subject.strip();
-        return NationalId.isValid(s) ? NationalId.parse(s).masked() : clean(s, 100);
+        // Only a national ID is masked: an institution code or an account name is what an investigator needs.
+        return NationalId.isValid(s) ? NationalId.parse(s).masked() : oneLine(s, 100);
     }
 
     /** Bounded, one line, and no ID or long digit run (a code, a card or phone number) left readable. */
@@ -78,9 +82,15 @@ public class SecurityLog {
         if (text == null) {
             return null;
         }
-        String s = text.replaceAll("[\\r\\n\\t]+", " ").strip();
+        String s = oneLine(text, Integer.MAX_VALUE);
         s = NATIONAL_ID.matcher(s).replaceAll(m -> m.group().substring(0, 6) + "****");
         s = DIGIT_RUN.matcher(s).replaceAll("******");
+        return s.length() > max ? s.substring(0, max) : s;
+    }
+
+    /** One line (no forged entries), bounded. */
+    private static String oneLine(String text, int max) {
+        String s = text.replaceAll("[\\r\\n\\t]+", " ").strip();
         return s.length() > max ? s.substring(0, max) : s;
     }
 }

@@ -11,6 +11,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -30,6 +34,8 @@ class HttpSmsGateway implements SmsGateway {
     private static final Pattern MOBILE = Pattern.compile("09\\d{8}");
     /** A text longer than this is split by carriers into several paid messages; ours never need that. */
     static final int MAX_TEXT = 335;
+    /** A provider's answer is a few short lines; more is not read. */
+    static final int MAX_REPLY = 4096;
 
     private final SmsProperties.Http settings;
     private final HttpClient http;
@@ -39,6 +45,12 @@ class HttpSmsGateway implements SmsGateway {
         Objects.requireNonNull(settings.url(), "support.sms.http.url");
         Objects.requireNonNull(settings.account(), "support.sms.http.account");
         Objects.requireNonNull(settings.password(), "support.sms.http.password");
+        // The account's password travels in the form: never in clear text, except to a fake on this machine.
+        String host = settings.url().getHost();
+        if (!"https".equalsIgnoreCase(settings.url().getScheme())
+                && !("127.0.0.1".equals(host) || "localhost".equals(host) || "[::1]".equals(host))) {
+            throw new IllegalStateException("support.sms.http.url must be https");
+        }
         this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -63,14 +75,31 @@ class HttpSmsGateway implements SmsGateway {
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(form), StandardCharsets.UTF_8))
                 .build();
+        // One deadline for the whole exchange, body included (the client's own timeout stops at the headers), and
+        // no more than a few kilobytes read: a slow or hostile provider cannot hold a sign-in thread or fill memory.
+        CompletableFuture<HttpResponse<String>> exchange = http.sendAsync(request, responseInfo ->
+                HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofInputStream(), in -> {
+                    try (in) {
+                        return new String(in.readNBytes(MAX_REPLY), StandardCharsets.UTF_8);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }));
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (HttpTimeoutException e) {
+            response = exchange.get(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
             throw new SmsException(SmsException.Reason.TIMEOUT, "no answer from the SMS provider in time", e);
-        } catch (IOException e) {
-            throw new SmsException(SmsException.Reason.UNAVAILABLE, "SMS provider unreachable: " + e.getClass().getSimpleName(), e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                throw new SmsException(SmsException.Reason.TIMEOUT, "no answer from the SMS provider in time", cause);
+            }
+            throw new SmsException(SmsException.Reason.UNAVAILABLE,
+                    "SMS provider unreachable: " + (cause == null ? e : cause).getClass().getSimpleName(), e);
         } catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new SmsException(SmsException.Reason.UNAVAILABLE, "interrupted while sending", e);
         }

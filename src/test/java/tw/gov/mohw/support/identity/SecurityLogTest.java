@@ -58,4 +58,11 @@ class SecurityLogTest {
         assertThat(e.reason()).hasSize(200);
         assertThat(e.userAgent()).hasSize(300);
     }
+
+    @Test
+    void anInstitutionCodeOrAccountIsKeptReadable() {
+        log.record(Kind.SIGN_IN, "HCA", Outcome.SUCCESS, null, "0101090517", "127.0.0.1", null);
+        assertThat(log.about("0101090517", 1)).singleElement()
+                .satisfies(e -> assertThat(e.subject()).isEqualTo("0101090517"));
+    }
 }

@@ -152,4 +152,42 @@ class HttpSmsGatewayTest {
             assertThat(e.retryable()).isEqualTo(retryable);
         });
     }
+
+    @Test
+    void aBodyTrickledOutSlowlyIsATimeoutToo() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/api/send", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(200, 0);
+            try {
+                for (int i = 0; i < 30; i++) {
+                    exchange.getResponseBody().write('x');
+                    exchange.getResponseBody().flush();
+                    Thread.sleep(100);
+                }
+            } catch (InterruptedException | IOException e) {
+                // the client gave up
+            }
+            exchange.close();
+        });
+        server.start();
+        var sms = new HttpSmsGateway(new SmsProperties.Http(URI.create("http://127.0.0.1:" + server.getAddress().getPort()
+                + "/api/send"), "a", "p", Duration.ofSeconds(1), Duration.ofMillis(400)));
+        long start = System.nanoTime();
+        assertRefused(() -> sms.send("0912345678", "x", "trickle"), SmsException.Reason.TIMEOUT, true);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2_000));
+    }
+
+    @Test
+    void onlyTheFirstKilobytesOfAnAnswerAreRead() throws IOException {
+        var sms = gateway(form -> new Reply(200, "msgid=77\nstatuscode=1\n" + "#".repeat(2_000_000), 0));
+        assertThat(sms.send("0912345678", "x", "big")).isEqualTo("77");
+    }
+
+    @Test
+    void thePasswordIsNeverSentInClearTextToAnotherHost() {
+        assertThatThrownBy(() -> new HttpSmsGateway(new SmsProperties.Http(URI.create("http://sms.example.com/send"),
+                "a", "p", Duration.ofSeconds(1), Duration.ofSeconds(1))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("https");
+    }
 }

@@ -106,8 +106,11 @@ public final class CardSignatureVerifier {
         }
         validatePath(card, signed);
         boolean[] usage = card.getKeyUsage();
-        if (usage == null || !(usage[0] || usage[1])) {
+        if (usage == null || !usage[0]) {
             throw new CardRejected(CardRejected.Reason.NOT_A_SIGNING_CARD, "no digitalSignature key usage");
+        }
+        if (card.getBasicConstraints() != -1) {
+            throw new CardRejected(CardRejected.Reason.NOT_A_SIGNING_CARD, "a CA certificate is not a card");
         }
         return new VerifiedCard(cardType(card), rdn(card, BCStyle.SERIALNUMBER), rdn(card, BCStyle.CN),
                 card.getSerialNumber());
@@ -116,7 +119,7 @@ public final class CardSignatureVerifier {
     private void validatePath(X509Certificate card, CMSSignedData signed) {
         List<X509Certificate> path = new ArrayList<>();
         path.add(card);
-        X509Certificate issuer = issuerOf(card, signed);
+        X509Certificate issuer = issuerOf(card);
         if (issuer == null) {
             throw new CardRejected(CardRejected.Reason.UNTRUSTED, "issuer is not a known HCA issuing CA");
         }
@@ -156,13 +159,9 @@ public final class CardSignatureVerifier {
         return CardRejected.Reason.UNTRUSTED;
     }
 
-    /** The configured issuing CA (or one the card sent along) that signed the card's certificate. */
-    private X509Certificate issuerOf(X509Certificate card, CMSSignedData signed) {
-        List<X509Certificate> candidates = new ArrayList<>(issuingCas);
-        @SuppressWarnings("unchecked")
-        Collection<X509CertificateHolder> sent = signed.getCertificates().getMatches(null);
-        sent.forEach(h -> candidates.add(certificate(h)));
-        for (X509Certificate ca : candidates) {
+    /** The configured issuing CA that signed the card's certificate; certificates the card sends are not used. */
+    private X509Certificate issuerOf(X509Certificate card) {
+        for (X509Certificate ca : issuingCas) {
             if (ca.getSubjectX500Principal().equals(card.getIssuerX500Principal())) {
                 try {
                     card.verify(ca.getPublicKey());
@@ -195,12 +194,20 @@ public final class CardSignatureVerifier {
         throw new CardRejected(CardRejected.Reason.NOT_A_SIGNING_CARD, "neither an HPC nor an HOP certificate");
     }
 
+    /** The one value of {@code type} in the subject, matched by type even inside a multi-valued RDN. */
     private static String rdn(X509Certificate card, ASN1ObjectIdentifier type) {
-        RDN[] rdns = X500Name.getInstance(card.getSubjectX500Principal().getEncoded()).getRDNs(type);
-        if (rdns.length != 1) {
-            throw new CardRejected(CardRejected.Reason.NOT_A_SIGNING_CARD, "subject lacks " + type);
+        List<String> values = new ArrayList<>();
+        for (RDN rdn : X500Name.getInstance(card.getSubjectX500Principal().getEncoded()).getRDNs(type)) {
+            for (var value : rdn.getTypesAndValues()) {
+                if (value.getType().equals(type)) {
+                    values.add(IETFUtils.valueToString(value.getValue()));
+                }
+            }
         }
-        return IETFUtils.valueToString(rdns[0].getFirst().getValue());
+        if (values.size() != 1) {
+            throw new CardRejected(CardRejected.Reason.NOT_A_SIGNING_CARD, "subject lacks a single " + type);
+        }
+        return values.get(0);
     }
 
     private static X509Certificate certificate(X509CertificateHolder holder) {

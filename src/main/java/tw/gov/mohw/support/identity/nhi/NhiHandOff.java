@@ -105,12 +105,15 @@ public final class NhiHandOff {
         Instant now = clock.instant();
         Date exp = claims.getExpirationTime();
         Date iat = claims.getIssueTime();
-        if (exp == null || !now.isBefore(exp.toInstant().plus(SKEW))
-                || (iat != null && iat.toInstant().isAfter(now.plus(SKEW)))) {
+        Date nbf = claims.getNotBeforeTime();
+        // Issued within the request's lifetime, not in the future, not yet expired, and in effect.
+        if (exp == null || iat == null || !now.isBefore(exp.toInstant().plus(SKEW))
+                || iat.toInstant().isAfter(now.plus(SKEW)) || iat.toInstant().isBefore(now.minus(REQUEST_LIFETIME))
+                || (nbf != null && nbf.toInstant().isAfter(now.plus(SKEW)))) {
             throw new AnswerRejected(AnswerRejected.Reason.EXPIRED);
         }
         Object nonce = claims.getClaim("nonce");
-        if (!(nonce instanceof String s) || !java.security.MessageDigest.isEqual(
+        if (expectedNonce == null || !(nonce instanceof String s) || !java.security.MessageDigest.isEqual(
                 s.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 expectedNonce.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
             throw new AnswerRejected(AnswerRejected.Reason.WRONG_NONCE);

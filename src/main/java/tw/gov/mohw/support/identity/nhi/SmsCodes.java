@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,7 +26,8 @@ import tw.gov.mohw.support.sms.SmsGateway;
  * attempt only after the countdown ends; at most five requests an hour per phone and per ID.
  *
  * <p>The answer is the same whether or not the ID and mobile belong to a registered person: a code row is kept
- * either way (and only sent when they do), so neither the request nor a later wrong code tells them apart.
+ * either way (sent, and matchable, only when they do), the message goes out after the answer, so neither the
+ * request, its timing, nor a later guess tells them apart.
  */
 public class SmsCodes {
 
@@ -40,14 +42,21 @@ public class SmsCodes {
     private final TransactionTemplate tx;
     private final Registry registry;
     private final SmsGateway sms;
+    private final Executor sender;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public SmsCodes(JdbcClient jdbc, TransactionTemplate tx, Registry registry, SmsGateway sms, Clock clock) {
+    /**
+     * @param sender runs the actual sending after the answer is given, so a provider's latency never shows whether
+     *     a message went out (and with it whether the ID and mobile belong together)
+     */
+    public SmsCodes(JdbcClient jdbc, TransactionTemplate tx, Registry registry, SmsGateway sms, Executor sender,
+            Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.registry = registry;
         this.sms = sms;
+        this.sender = sender;
         this.clock = clock;
     }
 
@@ -63,7 +72,12 @@ public class SmsCodes {
     public Sent request(String attemptId, NationalId nationalId, String mobile) {
         Instant now = now();
         String code = "%06d".formatted(random.nextInt(1_000_000));
+        boolean onRecord = registry.practitioner(nationalId).map(p -> mobile.equals(p.mobile())).orElse(false);
         Sent sent = tx.execute(status -> {
+            // Requests for one phone or one ID take turns, so parallel requests cannot slip past the hourly limits.
+            jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param("sms-phone:" + mobile).query(Object.class).list();
+            jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param("sms-id:" + nationalId.value())
+                    .query(Object.class).list();
             Optional<Instant> last = jdbc.sql("select sent_at from sms_code where attempt_id = ? for update")
                     .param(attemptId).query((rs, n) -> rs.getTimestamp(1).toInstant()).optional();
             if (last.isPresent() && now.isBefore(last.get().plus(RESEND_AFTER))) {
@@ -80,25 +94,31 @@ public class SmsCodes {
             jdbc.sql("insert into sms_code_request (national_id, mobile, at) values (?, ?, ?)")
                     .params(nationalId.value(), mobile, utc(now)).update();
             jdbc.sql("""
-                    insert into sms_code (attempt_id, national_id, mobile, code_hash, sent_at, expires_at, tries)
-                    values (?, ?, ?, ?, ?, ?, 0)
+                    insert into sms_code (attempt_id, national_id, mobile, code_hash, sent_at, expires_at, tries,
+                      deliverable)
+                    values (?, ?, ?, ?, ?, ?, 0, ?)
                     on conflict (attempt_id) do update set national_id = excluded.national_id,
                       mobile = excluded.mobile, code_hash = excluded.code_hash, sent_at = excluded.sent_at,
-                      expires_at = excluded.expires_at, tries = 0, used_at = null""")
+                      expires_at = excluded.expires_at, tries = 0, used_at = null,
+                      deliverable = excluded.deliverable""")
                     .params(attemptId, nationalId.value(), mobile, hash(attemptId, code), utc(now),
-                            utc(now.plus(LIFETIME)))
+                            utc(now.plus(LIFETIME)), onRecord)
                     .update();
             return new Sent(now.plus(RESEND_AFTER), now.plus(LIFETIME));
         });
-        boolean onRecord = registry.practitioner(nationalId).map(p -> mobile.equals(p.mobile())).orElse(false);
         if (onRecord) {
-            try {
-                sms.send(mobile, "【報備支援系統】您的手機驗證碼為 " + code + "，5 分鐘內有效。請勿將驗證碼告訴他人。",
-                        "otp-" + attemptId);
-            } catch (SmsException e) {
-                // The person sees the countdown either way and may ask again; the failure is the operator's to see.
-                log.warn("SMS code not delivered for attempt {}: {} ({})", attemptId, e.reason(), e.getMessage());
-            }
+            // A new reference for every code: a provider drops a repeated one, and a resent code must arrive.
+            String reference = "otp-" + attemptId + "-" + now.toEpochMilli();
+            sender.execute(() -> {
+                try {
+                    sms.send(mobile, "【報備支援系統】您的手機驗證碼為 " + code + "，5 分鐘內有效。請勿將驗證碼告訴他人。",
+                            reference);
+                } catch (RuntimeException e) {
+                    // The person sees the countdown either way and may ask again; the operator sees this.
+                    log.warn("SMS code not delivered for attempt {}: {}", attemptId,
+                            e instanceof SmsException s ? s.reason() : e.getClass().getSimpleName());
+                }
+            });
         }
         return sent;
     }
@@ -116,10 +136,11 @@ public class SmsCodes {
         // would roll the count back.
         NationalId verified = tx.execute(status -> {
             var row = jdbc.sql("""
-                    select national_id, code_hash, expires_at, tries, used_at from sms_code where attempt_id = ? for update""")
+                    select national_id, code_hash, expires_at, tries, used_at, deliverable from sms_code
+                     where attempt_id = ? for update""")
                     .param(attemptId)
                     .query((rs, n) -> new Row(rs.getString(1), rs.getBytes(2), rs.getTimestamp(3).toInstant(),
-                            rs.getInt(4), rs.getTimestamp(5) != null))
+                            rs.getInt(4), rs.getTimestamp(5) != null, rs.getBoolean(6)))
                     .optional().orElseThrow(() -> new CodeRefused(CodeRefused.Reason.NO_CODE));
             if (row.used()) {
                 throw new CodeRefused(CodeRefused.Reason.USED);
@@ -131,7 +152,7 @@ public class SmsCodes {
                 throw new CodeRefused(CodeRefused.Reason.EXPIRED);
             }
             boolean right = typed != null && typed.matches("\\d{6}")
-                    && MessageDigest.isEqual(row.codeHash(), hash(attemptId, typed));
+                    && MessageDigest.isEqual(row.codeHash(), hash(attemptId, typed)) && row.deliverable();
             if (!right) {
                 jdbc.sql("update sms_code set tries = tries + 1 where attempt_id = ?").param(attemptId).update();
                 return null;
@@ -149,7 +170,8 @@ public class SmsCodes {
                 : new CodeRefused(CodeRefused.Reason.WRONG, MAX_TRIES - tries);
     }
 
-    private record Row(String nationalId, byte[] codeHash, Instant expiresAt, int tries, boolean used) {
+    private record Row(String nationalId, byte[] codeHash, Instant expiresAt, int tries, boolean used,
+            boolean deliverable) {
     }
 
     /** Codes are kept only as a hash bound to the attempt. */

@@ -122,4 +122,21 @@ class NhiHandOffTest {
         String answer = answer(nhiSigning, c -> c.expirationTime(Date.from(NOW.minusSeconds(10))));
         assertThat(handOff(NOW).verify(answer, "n-123", PERSON)).isEqualTo(PERSON);
     }
+
+    @Test
+    void theAnswerMustBeFreshAndInEffect() throws Exception {
+        assertRejected(answer(nhiSigning, c -> c.issueTime(null)), AnswerRejected.Reason.EXPIRED);
+        assertRejected(answer(nhiSigning, c -> c.issueTime(Date.from(NOW.minus(Duration.ofMinutes(6))))),
+                AnswerRejected.Reason.EXPIRED);
+        assertRejected(answer(nhiSigning, c -> c.notBeforeTime(Date.from(NOW.plus(Duration.ofMinutes(2))))),
+                AnswerRejected.Reason.EXPIRED);
+    }
+
+    @Test
+    void withoutANonceOfOurOwnNothingIsAccepted() throws Exception {
+        String answer = answer(nhiSigning, c -> { });
+        assertThatThrownBy(() -> handOff(NOW).verify(answer, null, PERSON))
+                .isInstanceOfSatisfying(AnswerRejected.class,
+                        e -> assertThat(e.reason()).isEqualTo(AnswerRejected.Reason.WRONG_NONCE));
+    }
 }

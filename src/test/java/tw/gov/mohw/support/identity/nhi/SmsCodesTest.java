@@ -39,6 +39,7 @@ class SmsCodesTest {
 
     final List<String[]> outbox = new CopyOnWriteArrayList<>();
     volatile boolean providerDown;
+    volatile long providerDelayMillis;
     MovableClock clock;
     SmsCodes codes;
     NationalId person;
@@ -48,13 +49,20 @@ class SmsCodesTest {
     void setUp() {
         clock = new MovableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         SmsGateway gateway = (to, text, reference) -> {
+            if (providerDelayMillis > 0) {
+                try {
+                    Thread.sleep(providerDelayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             if (providerDown) {
                 throw new SmsException(SmsException.Reason.UNAVAILABLE, "down");
             }
-            outbox.add(new String[] {to, text});
+            outbox.add(new String[] {to, text, reference});
             return "m" + outbox.size();
         };
-        codes = new SmsCodes(jdbc, tx, registry, gateway, clock);
+        codes = new SmsCodes(jdbc, tx, registry, gateway, Runnable::run, clock);
         person = NationalId.parse(fixtures.practitioner(fixtures.institution("63000")));
         mobile = "09" + "%08d".formatted(PHONES.incrementAndGet() % 100_000_000);
         jdbc.sql("update practitioner set mobile = ? where national_id = ?").params(mobile, person.value()).update();
@@ -188,6 +196,64 @@ class SmsCodesTest {
             seen.add(sentCode());
         }
         assertThat(seen.size()).isGreaterThan(1);
+    }
+
+    @Test
+    void aResentCodeCarriesANewReferenceSoTheProviderSendsIt() {
+        String attempt = attempt();
+        codes.request(attempt, person, mobile);
+        clock.advance(Duration.ofSeconds(61));
+        codes.request(attempt, person, mobile);
+        assertThat(outbox).hasSize(2);
+        assertThat(outbox.get(0)[2]).isNotEqualTo(outbox.get(1)[2]);
+    }
+
+    @Test
+    void aSlowProviderDoesNotSlowTheAnswer() throws Exception {
+        providerDelayMillis = 1_500;
+        var slow = new SmsCodes(jdbc, tx, registry, (to, text, reference) -> {
+            try {
+                Thread.sleep(providerDelayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            outbox.add(new String[] {to, text, reference});
+            return "m";
+        }, task -> new Thread(task).start(), clock);
+        long start = System.nanoTime();
+        slow.request(attempt(), person, mobile);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1_000));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> outbox.size() == 1);
+    }
+
+    @Test
+    void parallelRequestsCannotSlipPastTheHourlyLimit() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                // A different ID each time: only the per-phone limit stands between them and the phone.
+                NationalId someone = NationalId.generate('Z', '1', PHONES.incrementAndGet() % 10_000_000);
+                results.add(pool.submit(() -> {
+                    go.await();
+                    try {
+                        codes.request(attempt(), someone, mobile);
+                        return true;
+                    } catch (CodeRefused e) {
+                        return false;
+                    }
+                }));
+            }
+            go.countDown();
+            int granted = 0;
+            for (var f : results) {
+                granted += f.get(30, java.util.concurrent.TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(granted).isEqualTo(SmsCodes.MAX_PER_HOUR);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** The system clock, moved by the test. */
