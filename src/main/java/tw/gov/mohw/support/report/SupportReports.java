@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -103,8 +104,8 @@ public class SupportReports {
             return Optional.empty();
         }
         return reports.findByIdempotencyKey(actor.account(), idempotencyKey).flatMap(reports::find).map(existing -> {
-            Practitioner person = registry.practitioner(existing.practitionerId()).orElseThrow();
-            if (!person.nationalId().equals(request.practitioner())
+            Parties parties = parties(existing);
+            if (!parties.person().nationalId().equals(request.practitioner())
                     || !existing.supportedInstitution().equals(request.supportedInstitution())
                     || existing.category() != request.category()
                     // the key made a draft; a filing under it would silently not be filed
@@ -112,7 +113,7 @@ public class SupportReports {
                 throw new DomainException(DomainException.Kind.CONFLICT,
                         Violation.of(null, "idempotency.key.reused"));
             }
-            return new Created(view(actor, existing, parties(existing)), true);
+            return new Created(view(actor, existing, parties), true);
         });
     }
 
@@ -147,7 +148,7 @@ public class SupportReports {
         Institution home = registry.institution(registration.get().institutionCode()).orElseThrow();
         Institution supported = registry.institution(request.supportedInstitution()).orElseThrow(
                 () -> DomainException.invalid("supportedInstitution", "institution.not.found"));
-        return new Parties(person.get(), registrations, home, supported);
+        return new Parties(person.get(), () -> registrations, home, supported);
     }
 
     private SupportReport newDraft(Actor actor, NewReport request, String idempotencyKey, Parties parties) {
@@ -164,14 +165,48 @@ public class SupportReports {
     /** Who an existing report concerns, read once for the whole command. */
     private Parties parties(SupportReport report) {
         return new Parties(registry.practitioner(report.practitionerId()).orElseThrow(),
-                registry.registrations(report.practitionerId()),
+                () -> registry.registrations(report.practitionerId()),
                 registry.institution(report.homeInstitution()).orElseThrow(),
                 registry.institution(report.supportedInstitution()).orElseThrow());
     }
 
-    /** The person, their registrations (newest first) and the two institutions of a report. */
-    private record Parties(Practitioner person, List<PracticeRegistration> registrations, Institution home,
-            Institution supported) {
+    /**
+     * The person, their registrations (newest first) and the two institutions of a report. The registrations are
+     * read only when a rule needs them: reading a report or deciding it does not.
+     */
+    private static final class Parties {
+        private final Practitioner person;
+        private final Supplier<List<PracticeRegistration>> load;
+        private final Institution home;
+        private final Institution supported;
+        private List<PracticeRegistration> registrations;
+
+        Parties(Practitioner person, Supplier<List<PracticeRegistration>> registrations, Institution home,
+                Institution supported) {
+            this.person = person;
+            this.load = registrations;
+            this.home = home;
+            this.supported = supported;
+        }
+
+        Practitioner person() {
+            return person;
+        }
+
+        Institution home() {
+            return home;
+        }
+
+        Institution supported() {
+            return supported;
+        }
+
+        List<PracticeRegistration> registrations() {
+            if (registrations == null) {
+                registrations = load.get();
+            }
+            return registrations;
+        }
     }
 
     /** What even a draft must be: a known department and a schedule that makes sense within its period. */

@@ -3,11 +3,8 @@ package tw.gov.mohw.support.identity.nhi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,6 +23,7 @@ import tw.gov.mohw.support.sms.SmsException;
 import tw.gov.mohw.support.sms.SmsGateway;
 import tw.gov.mohw.support.support.Fixtures;
 import tw.gov.mohw.support.support.IntegrationTest;
+import tw.gov.mohw.support.support.MovableClock;
 
 @IntegrationTest
 class SmsCodesTest {
@@ -47,7 +45,7 @@ class SmsCodesTest {
 
     @BeforeEach
     void setUp() {
-        clock = new MovableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        clock = MovableClock.frozenAt(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         SmsGateway gateway = (to, text, reference) -> {
             if (providerDelayMillis > 0) {
                 try {
@@ -253,34 +251,6 @@ class SmsCodesTest {
             assertThat(granted).isEqualTo(SmsCodes.MAX_PER_HOUR);
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    /** The system clock, moved by the test. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,12 +14,13 @@ import tw.gov.mohw.support.registry.RocDates;
 import tw.gov.mohw.support.support.Api;
 import tw.gov.mohw.support.support.Fixtures;
 import tw.gov.mohw.support.support.IntegrationTest;
+import tw.gov.mohw.support.support.MovableClock;
 
 /** Behaviour that depends on the date, with the application's clock moved forward by the test. */
 @IntegrationTest
 class TimeTravelApiTest {
 
-    static final MovableClock CLOCK = new MovableClock();
+    static final MovableClock CLOCK = MovableClock.followingSystem();
 
     @TestBean Clock clock;
 
@@ -35,7 +33,7 @@ class TimeTravelApiTest {
 
     @AfterEach
     void backToNow() {
-        CLOCK.offset = Duration.ZERO;
+        CLOCK.reset();
     }
 
     @Test
@@ -49,7 +47,7 @@ class TimeTravelApiTest {
                 .body().get("id").asLong();
         api.post("reviewer:10009:yun", "/api/v1/reports/" + id + "/decisions", Map.of("decision", "RETURN", "reason", "補件"));
 
-        CLOCK.offset = Duration.ofDays(5); // the bureau took its time; the start has passed
+        CLOCK.advance(Duration.ofDays(5)); // the bureau took its time; the start has passed
         var resubmitted = api.post("practitioner:" + person, "/api/v1/reports/" + id + "/submit", null);
         assertThat(resubmitted.status()).isEqualTo(200);
         assertThat(resubmitted.text("/status")).isEqualTo("SUBMITTED");
@@ -74,7 +72,7 @@ class TimeTravelApiTest {
         api.post("reviewer:10009:yun", "/api/v1/reports/" + id + "/decisions", Map.of("decision", "APPROVE"));
         assertThat(api.get("practitioner:" + person, "/api/v1/reports/" + id).text("/ended")).isEqualTo("false");
 
-        CLOCK.offset = Duration.ofDays(20);
+        CLOCK.advance(Duration.ofDays(20));
         var ended = api.get("practitioner:" + person, "/api/v1/reports/" + id);
         assertThat(ended.text("/ended")).isEqualTo("true");
         assertThat(ended.text("/status")).isEqualTo("APPROVED");
@@ -84,25 +82,5 @@ class TimeTravelApiTest {
                         "schedule", Map.of("weekly", java.util.List.of(Map.of("day", "MONDAY", "start", "09:00", "end", "12:00")))));
         assertThat(change.status()).isEqualTo(409);
         assertThat(change.text("/errors/0/code")).isEqualTo("report.ended");
-    }
-
-    /** The system clock, moved forward by {@code offset}. */
-    static final class MovableClock extends Clock {
-        volatile Duration offset = Duration.ZERO;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(offset);
-        }
     }
 }
