@@ -8,14 +8,15 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * The production profile refuses to start with anything of the test environment on: the header sign-in, the
- * synthetic data or the embedded database. A misconfigured production is worse than none.
+ * The production profile refuses to start with anything of the test environment on: the benchmark's header sign-in,
+ * the synthetic data, the embedded database, the simulators and test HCA, the simulated SMS provider, or a session
+ * cookie sent over plain http. A misconfigured production is worse than none.
  */
 @Component
 class ProductionGuard implements InitializingBean {
 
     private static final List<String> TEST_ONLY = List.of("support.test-auth.enabled", "support.synthetic-data.enabled",
-            "support.embedded-db.enabled");
+            "support.embedded-db.enabled", "support.test-environment.enabled");
 
     private final Environment environment;
 
@@ -33,6 +34,12 @@ class ProductionGuard implements InitializingBean {
             if (environment.getProperty(property, Boolean.class, false)) {
                 on.add(property);
             }
+        }
+        if ("simulator".equals(environment.getProperty("support.sms.provider"))) {
+            on.add("support.sms.provider=simulator");
+        }
+        if (!environment.getProperty("server.servlet.session.cookie.secure", Boolean.class, false)) {
+            on.add("server.servlet.session.cookie.secure=false");
         }
         if (!on.isEmpty()) {
             throw new IllegalStateException("The production profile refuses to start with test-environment features on: "

@@ -1,43 +1,96 @@
 package tw.gov.mohw.support.identity;
 
-import org.springframework.boot.context.properties.bind.DefaultValue;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import tw.gov.mohw.support.web.Problems;
 
 /**
- * Who may call what. The API needs an authenticated actor; until card and SMS sign-in land, the test environment's
- * {@link TestActorFilter} provides one. What each actor may see is decided in the feature modules (report scoping).
+ * Who may call what. Everyone signs in (cards, SMS with the NHI site, or staff password + TOTP) into a session kept
+ * in the database; pages and the JSON API share it, and every state-changing request carries the session's CSRF
+ * token (a form field, or the {@code X-CSRF-TOKEN} header from script). What each actor may see is decided in the
+ * feature modules (report scoping).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    /**
+     * BENCHMARK ONLY: the load generator names its actor in a header instead of signing in, so that a benchmark
+     * measures reports rather than card cryptography. Off everywhere else; production refuses to start with it.
+     */
     @ConfigurationProperties("support.test-auth")
     record TestAuthProperties(@DefaultValue("false") boolean enabled) {
     }
 
+    static final RequestMatcher API = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+
     @Bean
-    SecurityFilterChain api(HttpSecurity http, TestAuthProperties testAuth, Problems problems, SecurityLog log)
+    SecurityContextRepository securityContextRepository() {
+        return new HttpSessionSecurityContextRepository();
+    }
+
+    @Bean
+    CsrfTokenRepository csrfTokenRepository() {
+        return new HttpSessionCsrfTokenRepository();
+    }
+
+    @Bean
+    SecurityFilterChain everything(HttpSecurity http, TestAuthProperties testAuth, Problems problems, SecurityLog log,
+            SecurityContextRepository contexts, CsrfTokenRepository csrfTokens, Sessions sessions)
             throws Exception {
-        http.securityMatcher("/api/**")
-                // The API carries its credentials in a header, never in a cookie: no CSRF exposure, no session.
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+        var toLogin = new LoginUrlAuthenticationEntryPoint("/login");
+        http.securityContext(c -> c.securityContextRepository(contexts))
+                .csrf(csrf -> {
+                    csrf.csrfTokenRepository(csrfTokens);
+                    if (testAuth.enabled()) {
+                        csrf.ignoringRequestMatchers(r -> r.getHeader(TestActorFilter.HEADER) != null);
+                    }
+                })
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/login/**", "/staff/login", "/staff/login/**", "/error",
+                                "/css/**", "/js/**", "/images/**", "/favicon.ico", "/v3/api-docs/**", "/swagger-ui/**",
+                                "/swagger-ui.html", "/actuator/health/**", "/test-environment/**", "/nhi-simulator/**")
+                        .permitAll()
+                        .anyRequest().authenticated())
+                .addFilterAfter(new SessionLimits(sessions, problems), AnonymousAuthenticationFilter.class)
+                .logout(l -> l.disable())
+                .requestCache(c -> c.disable())
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        // the card components answer on loopback ports; nothing else is ever contacted from a page
+                        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                                + "connect-src 'self' https://localhost:* https://127.0.0.1:* ws://localhost:* "
+                                + "ws://127.0.0.1:*; form-action 'self'"
+                                + "; frame-ancestors 'none'; base-uri 'none'; object-src 'none'")))
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) -> {
+                        .defaultAuthenticationEntryPointFor((request, response, ex) -> {
                             refused(log, request, "unauthenticated");
                             problems.write(request, response, HttpStatus.UNAUTHORIZED, "problem.detail.unauthenticated");
-                        })
+                        }, API)
+                        .defaultAuthenticationEntryPointFor(toLogin, r -> true)
                         .accessDeniedHandler((request, response, ex) -> {
-                            refused(log, request, "forbidden");
-                            problems.write(request, response, HttpStatus.FORBIDDEN, "problem.detail.forbidden");
+                            boolean csrf = ex instanceof CsrfException;
+                            refused(log, request, csrf ? "csrf" : "forbidden");
+                            if (API.matches(request) || "XMLHttpRequest".equals(request.getHeader("X-Requested-With"))
+                                    || request.getHeader("X-CSRF-TOKEN") != null) {
+                                problems.write(request, response, HttpStatus.FORBIDDEN,
+                                        csrf ? "problem.detail.csrf" : "problem.detail.forbidden");
+                            } else {
+                                response.sendError(HttpStatus.FORBIDDEN.value());
+                            }
                         }));
         if (testAuth.enabled()) {
             http.addFilterBefore(new TestActorFilter(), AnonymousAuthenticationFilter.class);
@@ -45,21 +98,8 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    @Bean
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/", "/index.html", "/error", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-                                "/actuator/health/**")
-                        .permitAll()
-                        .anyRequest().denyAll())
-                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-                                + "script-src 'self' 'unsafe-inline'; frame-ancestors 'none'")));
-        return http.build();
-    }
-
     /** Every refused access goes to the security log, with what was asked for and from where. */
-    private static void refused(SecurityLog log, jakarta.servlet.http.HttpServletRequest request, String reason) {
+    static void refused(SecurityLog log, HttpServletRequest request, String reason) {
         log.record(SecurityLog.Kind.ACCESS_REFUSED, null, SecurityLog.Outcome.FAILURE,
                 reason + " " + request.getMethod() + " " + request.getRequestURI(), null, request.getRemoteAddr(),
                 request.getHeader("User-Agent"));

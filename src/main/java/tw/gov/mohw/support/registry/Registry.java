@@ -32,6 +32,21 @@ public class Registry {
                 .query(Registry::practitioner).optional();
     }
 
+    /** The first people with a current practice registration, by id: the test environment gives them cards. */
+    public List<Practitioner> firstPractising(int limit) {
+        return jdbc.sql("""
+                select p.* from practitioner p where exists (select 1 from practice_registration r
+                 where r.practitioner_id = p.id and r.status = 'PRACTISING' and r.valid_to is null) and p.mobile is not null
+                 order by p.id limit ?""")
+                .param(limit).query(Registry::practitioner).list();
+    }
+
+    /** The first open institutions, by code: the test environment gives them cards. */
+    public List<Institution> firstOpen(int limit) {
+        return jdbc.sql("select * from institution where status = 'OPEN' order by code limit ?").param(limit)
+                .query(Registry::institution).list();
+    }
+
     public Optional<Practitioner> practitioner(long id) {
         return jdbc.sql("select * from practitioner where id = ?").param(id).query(Registry::practitioner).optional();
     }

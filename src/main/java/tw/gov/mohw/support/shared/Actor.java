@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param institutionCode the institution a clerk acts for
  * @param bureauCode the county code of a bureau member's bureau
  */
-public record Actor(Role role, String account, String nationalId, String institutionCode, String bureauCode) {
+public record Actor(Role role, String account, String nationalId, String institutionCode, String bureauCode)
+        implements java.io.Serializable {
 
     public Actor {
         Objects.requireNonNull(role, "role");

@@ -13,4 +13,10 @@ class SmsConfiguration {
     SmsGateway httpSmsGateway(SmsProperties properties) {
         return new HttpSmsGateway(properties.http());
     }
+
+    @Bean
+    @ConditionalOnProperty(name = "support.sms.provider", havingValue = "simulator")
+    SimulatedSmsGateway simulatedSmsGateway(java.time.Clock clock) {
+        return new SimulatedSmsGateway(clock);
+    }
 }

@@ -145,7 +145,8 @@ class AuditTrailTest {
         var broken = api.get("system-admin:ops", "/api/v1/audit/verification");
         assertThat(broken.text("/intact")).isEqualTo("false");
         assertThat(broken.text("/brokenAt")).isEqualTo(Long.toString(target.id()));
-        for (String other : new String[] {"reviewer:63000:amy", "national-viewer:mohw", "practitioner:A123456789"}) {
+        String person = "practitioner:" + fixtures.practitioner(fixtures.institution("63000"));
+        for (String other : new String[] {"reviewer:63000:amy", "national-viewer:mohw", person}) {
             assertThat(api.get(other, "/api/v1/audit/verification").status()).as(other).isEqualTo(403);
         }
     }

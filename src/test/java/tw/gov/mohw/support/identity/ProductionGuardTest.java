@@ -8,27 +8,42 @@ import org.springframework.mock.env.MockEnvironment;
 
 class ProductionGuardTest {
 
+    private static MockEnvironment production() {
+        MockEnvironment env = new MockEnvironment().withProperty("server.servlet.session.cookie.secure", "true")
+                .withProperty("support.sms.provider", "http");
+        env.setActiveProfiles("production");
+        return env;
+    }
+
     @Test
     void productionRefusesToStartWithAnyTestEnvironmentFeatureOn() {
         for (String property : new String[] {"support.test-auth.enabled", "support.synthetic-data.enabled",
-                "support.embedded-db.enabled"}) {
-            MockEnvironment env = new MockEnvironment().withProperty(property, "true");
-            env.setActiveProfiles("production");
+                "support.embedded-db.enabled", "support.test-environment.enabled"}) {
+            MockEnvironment env = production().withProperty(property, "true");
             assertThatThrownBy(() -> new ProductionGuard(env).afterPropertiesSet())
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining(property);
         }
     }
 
     @Test
+    void productionRefusesTheSimulatedSmsProviderAndCookiesOverPlainHttp() {
+        MockEnvironment simulator = production().withProperty("support.sms.provider", "simulator");
+        assertThatThrownBy(() -> new ProductionGuard(simulator).afterPropertiesSet())
+                .hasMessageContaining("support.sms.provider=simulator");
+        MockEnvironment insecure = production().withProperty("server.servlet.session.cookie.secure", "false");
+        assertThatThrownBy(() -> new ProductionGuard(insecure).afterPropertiesSet())
+                .hasMessageContaining("cookie.secure");
+    }
+
+    @Test
     void productionWithEverythingOffStarts() {
-        MockEnvironment env = new MockEnvironment().withProperty("support.test-auth.enabled", "false");
-        env.setActiveProfiles("production");
+        MockEnvironment env = production().withProperty("support.test-auth.enabled", "false");
         assertThatCode(() -> new ProductionGuard(env).afterPropertiesSet()).doesNotThrowAnyException();
     }
 
     @Test
     void theTestEnvironmentIsNotProduction() {
-        MockEnvironment env = new MockEnvironment().withProperty("support.test-auth.enabled", "true");
+        MockEnvironment env = new MockEnvironment().withProperty("support.test-environment.enabled", "true");
         assertThatCode(() -> new ProductionGuard(env).afterPropertiesSet()).doesNotThrowAnyException();
     }
 }

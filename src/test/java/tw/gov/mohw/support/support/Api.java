@@ -13,16 +13,22 @@ import org.springframework.core.env.Environment;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A real HTTP client against the running test server, as an API client would call it. */
+/**
+ * A real HTTP client against the running test server, as the pages' script calls it: each actor signs in for real
+ * (personnel and institutions with a soft card from the test HCA, staff with their own HPC card or password and
+ * authenticator code), and every request carries that session's cookie and CSRF token.
+ */
 @TestComponent
 public class Api {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
     private final Environment environment;
+    private final SignIns signIns;
 
-    Api(Environment environment) {
+    Api(Environment environment, SignIns signIns) {
         this.environment = environment;
+        this.signIns = signIns;
     }
 
     /** A response: the status and the body as JSON (or {@code null} when it is not JSON). */
@@ -49,7 +55,26 @@ public class Api {
         return send(actor, "PUT", path, body, Map.of());
     }
 
+    /**
+     * Sends as {@code actor} ({@code practitioner:<ID>}, {@code institution:<code>},
+     * {@code reviewer:<county>:<user>[:<ID>]}, {@code bureau-admin:…}, {@code national-viewer:<user>},
+     * {@code system-admin:<user>}), signing in first if needed and again if the session has ended.
+     */
     public Response send(String actor, String method, String path, Object body, Map<String, String> headers) {
+        if (actor == null) {
+            return send((SignIns.Session) null, method, path, body, headers);
+        }
+        Response r = send(signIns.session(actor), method, path, body, headers);
+        if (r.status() == 401) {
+            signIns.forget(actor);
+            r = send(signIns.session(actor), method, path, body, headers);
+        }
+        return r;
+    }
+
+    /** Sends within a given session (or none). */
+    public Response send(SignIns.Session session, String method, String path, Object body,
+            Map<String, String> headers) {
         String raw = body == null ? null : body instanceof String s ? s : json.writeValueAsString(body);
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                         + environment.getProperty("local.server.port") + path))
@@ -58,8 +83,9 @@ public class Api {
         if (raw != null) {
             b.header("Content-Type", "application/json");
         }
-        if (actor != null) {
-            b.header("X-Test-Actor", actor);
+        if (session != null) {
+            b.header("Cookie", "SESSION=" + session.cookie());
+            b.header("X-CSRF-TOKEN", session.csrf());
         }
         headers.forEach(b::header);
         try {

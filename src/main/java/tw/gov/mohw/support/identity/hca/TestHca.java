@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -56,14 +55,16 @@ public final class TestHca {
     private static final String SIGNATURE = "SHA256withRSA";
 
     private final Clock clock;
-    private final AtomicLong serials = new AtomicLong(1000);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final char[] STORE_PASSWORD = "test-hca".toCharArray();
+
     private final KeyPair rootKeys;
     private final X509Certificate root;
     private final KeyPair issuingKeys;
     private final X509Certificate issuing;
     private final KeyPair rogueKeys;
     private final X509Certificate rogue;
-    private final List<BigInteger> revoked = new ArrayList<>();
+    private final List<BigInteger> revoked = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private TestHca(Clock clock) throws GeneralSecurityException, OperatorCreationException, IOException {
         this.clock = clock;
@@ -78,6 +79,92 @@ public final class TestHca {
         rogueKeys = keys();
         rogue = ca(name("不受信任的憑證機構 (Untrusted CA)"), rogueKeys, name("不受信任的憑證機構 (Untrusted CA)"), rogueKeys,
                 now.minus(Duration.ofDays(365)), now.plus(Duration.ofDays(3650)));
+    }
+
+    private TestHca(Clock clock, KeyStore store, List<BigInteger> revoked) throws GeneralSecurityException {
+        this.clock = clock;
+        rootKeys = keyPair(store, "root");
+        root = (X509Certificate) store.getCertificate("root");
+        issuingKeys = keyPair(store, "issuing");
+        issuing = (X509Certificate) store.getCertificate("issuing");
+        rogueKeys = keyPair(store, "rogue");
+        rogue = (X509Certificate) store.getCertificate("rogue");
+        this.revoked.addAll(revoked);
+    }
+
+    /**
+     * The test HCA kept in {@code directory}: loaded if it was created there before, otherwise created and saved, so
+     * soft cards issued at the first start keep working after a restart.
+     */
+    public static TestHca loadOrCreate(java.nio.file.Path directory, Clock clock) {
+        java.nio.file.Path file = directory.resolve("test-hca.p12");
+        java.nio.file.Path revokedFile = directory.resolve("revoked.txt");
+        try {
+            if (java.nio.file.Files.exists(file)) {
+                KeyStore store = KeyStore.getInstance("PKCS12");
+                try (var in = java.nio.file.Files.newInputStream(file)) {
+                    store.load(in, STORE_PASSWORD);
+                }
+                List<BigInteger> revoked = java.nio.file.Files.exists(revokedFile)
+                        ? java.nio.file.Files.readAllLines(revokedFile).stream().filter(l -> !l.isBlank())
+                                .map(l -> new BigInteger(l.strip(), 16)).toList()
+                        : List.of();
+                TestHca hca = new TestHca(clock, store, revoked);
+                hca.revokedFile = revokedFile;
+                return hca;
+            }
+            TestHca hca = create(clock);
+            java.nio.file.Files.createDirectories(directory);
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry("root", hca.rootKeys.getPrivate(), STORE_PASSWORD, new X509Certificate[] {hca.root});
+            store.setKeyEntry("issuing", hca.issuingKeys.getPrivate(), STORE_PASSWORD,
+                    new X509Certificate[] {hca.issuing, hca.root});
+            store.setKeyEntry("rogue", hca.rogueKeys.getPrivate(), STORE_PASSWORD, new X509Certificate[] {hca.rogue});
+            try (var out = java.nio.file.Files.newOutputStream(file)) {
+                store.store(out, STORE_PASSWORD);
+            }
+            hca.revokedFile = revokedFile;
+            return hca;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("could not load the test HCA from " + file, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private java.nio.file.Path revokedFile;
+
+    private static KeyPair keyPair(KeyStore store, String alias) throws GeneralSecurityException {
+        return new KeyPair(store.getCertificate(alias).getPublicKey(), (PrivateKey) store.getKey(alias, STORE_PASSWORD));
+    }
+
+    /** A soft card from its PKCS#12 file, opened with its PIN. */
+    public static SoftCard open(byte[] pkcs12, char[] pin) {
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(new java.io.ByteArrayInputStream(pkcs12), pin);
+            PrivateKey key = (PrivateKey) store.getKey("card", pin);
+            List<X509Certificate> chain = java.util.Arrays.stream(store.getCertificateChain("card"))
+                    .map(c -> (X509Certificate) c).toList();
+            X509Certificate certificate = chain.get(0);
+            String policy = new JcaX509CertificateHolder(certificate).getExtensions() == null ? null
+                    : CertificatePolicies.fromExtensions(new JcaX509CertificateHolder(certificate).getExtensions())
+                            .getPolicyInformation()[0].getPolicyIdentifier().getId();
+            CardType type = java.util.Arrays.stream(CardType.values())
+                    .filter(t -> t.policy().getId().equals(policy)).findFirst().orElse(CardType.HPC);
+            var subject = new JcaX509CertificateHolder(certificate).getSubject();
+            return new SoftCard(type, org.bouncycastle.asn1.x500.style.IETFUtils.valueToString(
+                    subject.getRDNs(BCStyle.SERIALNUMBER)[0].getFirst().getValue()),
+                    org.bouncycastle.asn1.x500.style.IETFUtils.valueToString(
+                            subject.getRDNs(BCStyle.CN)[0].getFirst().getValue()), certificate, key, chain);
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalArgumentException("not a soft card, or a wrong PIN", e);
+        }
+    }
+
+    private static BigInteger serial() {
+        return new BigInteger(63, RANDOM).add(BigInteger.ONE);
     }
 
     public static TestHca create(Clock clock) {
@@ -107,6 +194,16 @@ public final class TestHca {
         return issue(type, holderId, holderName, now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(335)));
     }
 
+    /**
+     * A card valid for a year around now whose key is {@code keys}: tests issue many cards, and a fresh RSA key for
+     * each would cost them a second apiece.
+     */
+    public SoftCard issue(CardType type, String holderId, String holderName, KeyPair keys) {
+        Instant now = clock.instant();
+        return card(type, holderId, holderName, now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(335)), issuing,
+                issuingKeys, true, keys);
+    }
+
     /** A card from a CA nobody trusts, otherwise like a real one. */
     public SoftCard issueUntrusted(CardType type, String holderId, String holderName) {
         Instant now = clock.instant();
@@ -123,6 +220,14 @@ public final class TestHca {
 
     public void revoke(SoftCard card) {
         revoked.add(card.certificate().getSerialNumber());
+        if (revokedFile != null) {
+            try {
+                java.nio.file.Files.writeString(revokedFile, card.certificate().getSerialNumber().toString(16) + "\n",
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /** The issuing CA's current CRL: issued now, next update in a week. */
@@ -148,10 +253,18 @@ public final class TestHca {
     private SoftCard card(CardType type, String holderId, String holderName, Instant notBefore, Instant notAfter,
             X509Certificate ca, KeyPair caKeys, boolean signing) {
         try {
-            KeyPair keys = keys();
+            return card(type, holderId, holderName, notBefore, notAfter, ca, caKeys, signing, keys());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private SoftCard card(CardType type, String holderId, String holderName, Instant notBefore, Instant notAfter,
+            X509Certificate ca, KeyPair caKeys, boolean signing, KeyPair keys) {
+        try {
             X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "TW")
                     .addRDN(BCStyle.CN, holderName).addRDN(BCStyle.SERIALNUMBER, holderId).build();
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(ca, BigInteger.valueOf(serials.incrementAndGet()),
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(ca, serial(),
                     Date.from(notBefore), Date.from(notAfter), subject, keys.getPublic());
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
@@ -172,7 +285,7 @@ public final class TestHca {
     private X509Certificate ca(X500Name subject, KeyPair keys, X500Name issuerName, KeyPair issuerKeys, Instant from,
             Instant to) throws GeneralSecurityException, OperatorCreationException, IOException {
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuerName,
-                BigInteger.valueOf(serials.incrementAndGet()), Date.from(from), Date.from(to), subject, keys.getPublic());
+                serial(), Date.from(from), Date.from(to), subject, keys.getPublic());
         JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
         builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
         builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));

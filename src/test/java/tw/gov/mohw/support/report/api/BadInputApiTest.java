@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tw.gov.mohw.support.support.Api;
+import tw.gov.mohw.support.support.SignIns;
 import tw.gov.mohw.support.support.Fixtures;
 import tw.gov.mohw.support.support.IntegrationTest;
 
@@ -202,9 +203,13 @@ class BadInputApiTest {
                 .param("unauthenticated GET /api/v1/reports").query(Long.class).single()).isPositive();
         assertThat(jdbc.sql("select count(*) from security_event where kind = 'ACCESS_REFUSED'")
                 .query(Long.class).single()).isGreaterThan(refusedBefore);
-        for (String forged : List.of("practitioner:A123456780", "reviewer:6300:x", "god:mode", "reviewer:63000:Robert'); --",
-                "practitioner:" + "A".repeat(200))) {
-            assertThat(api.get(forged, "/api/v1/reports").status()).as(forged).isEqualTo(401);
+        // The foundation's test header signs nobody in any more; a made-up or foreign session cookie neither.
+        var header = api.send((SignIns.Session) null, "GET", "/api/v1/reports", null,
+                Map.of("X-Test-Actor", "practitioner:" + fixtures.practitioner(fixtures.institution("63000"))));
+        assertThat(header.status()).isEqualTo(401);
+        for (String cookie : List.of("bm9uc2Vuc2U=", "", "x".repeat(500), "' or 1=1 --")) {
+            assertThat(api.send(new SignIns.Session(cookie, ""), "GET", "/api/v1/reports", null, Map.of()).status())
+                    .as(cookie).isEqualTo(401);
         }
     }
 

@@ -90,8 +90,9 @@ class ReportSearchApiTest {
         assertThat(paths.has("/api/v1/reports/{id}/decisions")).isTrue();
         assertThat(paths.has("/api/v1/practitioners/{nationalId}/week")).isTrue();
         assertThat(api.get(null, "/swagger-ui/index.html").status()).isEqualTo(200);
-        var landing = api.get(null, "/");
-        assertThat(landing.status()).isEqualTo(200);
-        assertThat(landing.raw()).contains("測試環境 — 資料均為測試資料");
+        assertThat(api.get(null, "/").status()).as("signed out: to the login page").isEqualTo(302);
+        var login = api.get(null, "/login");
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(login.raw()).contains("測試環境 — 資料均為測試資料");
     }
 }

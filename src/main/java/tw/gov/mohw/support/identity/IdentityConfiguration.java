@@ -1,0 +1,27 @@
+package tw.gov.mohw.support.identity;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Where the card components are on users' computers. */
+@Configuration(proxyBeanMethods = false)
+class IdentityConfiguration {
+
+    /**
+     * @param hcaPorts HCAServiSign's local HTTPS ports (Windows defaults; the component on macOS is not supported)
+     * @param nhiPort the NHI card component's local WebSocket port
+     * @param installerUrl where users download the components
+     */
+    @ConfigurationProperties("support.card-agents")
+    record CardAgentProperties(@DefaultValue({"56445", "56545", "56645"}) List<Integer> hcaPorts,
+            @DefaultValue("7777") int nhiPort, @DefaultValue("https://hca.nat.gov.tw/") String installerUrl) {
+    }
+
+    @Bean
+    CardAgents cardAgents(CardAgentProperties properties) {
+        return new CardAgents(properties::hcaPorts, properties::nhiPort, properties.installerUrl());
+    }
+}

@@ -1,0 +1,229 @@
+package tw.gov.mohw.support.identity;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import tw.gov.mohw.support.registry.NationalId;
+import tw.gov.mohw.support.registry.Registry;
+import tw.gov.mohw.support.shared.Actor;
+import tw.gov.mohw.support.shared.DomainException;
+import tw.gov.mohw.support.shared.Violation;
+
+/**
+ * Accounts of health-bureau and ministry staff. A bureau's administrator creates and disables its reviewers; a
+ * system administrator any account. Disabling ends the account's sessions at once. Staff sign in strongly: password
+ * and authenticator code, or their own HPC card.
+ */
+@Component
+public class StaffAccounts {
+
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,31}");
+    private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    // A hash to compare against when the account does not exist, so timing does not tell.
+    private static final String ABSENT = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode("absent");
+
+    private final JdbcClient jdbc;
+    private final Registry registry;
+    private final Sessions sessions;
+    private final SignInLockout lockout;
+    private final Clock clock;
+    private final PasswordEncoder passwords = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+
+    StaffAccounts(JdbcClient jdbc, Registry registry, Sessions sessions, SignInLockout lockout, Clock clock) {
+        this.jdbc = jdbc;
+        this.registry = registry;
+        this.sessions = sessions;
+        this.lockout = lockout;
+        this.clock = clock;
+    }
+
+    /** An account as an administrator sees it. */
+    public record Account(String username, Actor.Role role, String bureauCode, String displayName, String nationalId,
+            boolean enabled) {
+    }
+
+    /** What an administrator asks for. */
+    public record NewAccount(String username, Actor.Role role, String bureauCode, String displayName,
+            String nationalId) {
+    }
+
+    /** Shown once to the administrator, who hands it to the new colleague; never stored in the clear. */
+    public record Credentials(String username, String initialPassword, String totpSecret, String otpauthUri) {
+    }
+
+    @Transactional
+    public Credentials create(Actor by, NewAccount request) {
+        String bureau = request.role() == Actor.Role.REVIEWER || request.role() == Actor.Role.BUREAU_ADMIN
+                ? request.bureauCode() : null;
+        mayManage(by, request.role(), bureau);
+        List<Violation> problems = new java.util.ArrayList<>();
+        if (request.username() == null || !USERNAME.matcher(request.username()).matches()) {
+            problems.add(Violation.of("username", "staff.username.invalid"));
+        }
+        if (request.displayName() == null || request.displayName().isBlank() || request.displayName().length() > 50) {
+            problems.add(Violation.of("displayName", "staff.displayName.invalid"));
+        }
+        if (bureau != null && registry.bureau(bureau).isEmpty()) {
+            problems.add(Violation.of("bureauCode", "staff.bureau.unknown"));
+        }
+        String nationalId = null;
+        if (request.nationalId() != null && !request.nationalId().isBlank()) {
+            if (!NationalId.isValid(request.nationalId())) {
+                problems.add(Violation.of("nationalId", "nationalId.invalid"));
+            } else {
+                nationalId = NationalId.parse(request.nationalId()).value();
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new DomainException(DomainException.Kind.INVALID, problems);
+        }
+        String password = password();
+        byte[] secret = Totp.newSecret();
+        if (!insert(by, request, bureau, nationalId, password, secret)) {
+            throw new DomainException(DomainException.Kind.CONFLICT, Violation.of("username", "staff.username.taken"));
+        }
+        return new Credentials(request.username(), password, Totp.base32(secret), "otpauth://totp/"
+                + java.net.URLEncoder.encode("報備支援系統:" + request.username(), java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("+", "%20")
+                + "?secret=" + Totp.base32(secret) + "&issuer=%E5%A0%B1%E5%82%99%E6%94%AF%E6%8F%B4%E7%B3%BB%E7%B5%B1");
+    }
+
+    /**
+     * TEST ENVIRONMENT AND TESTS ONLY: an account with a known password and authenticator secret, unless the
+     * username is taken. Returns whether it was created.
+     */
+    public boolean createKnown(NewAccount request, String password, byte[] totpSecret) {
+        return insert(Actor.staff(Actor.Role.SYSTEM_ADMIN, "test-environment", null, null), request,
+                request.bureauCode(), request.nationalId(), password, totpSecret);
+    }
+
+    private boolean insert(Actor by, NewAccount request, String bureau, String nationalId, String password,
+            byte[] secret) {
+        return jdbc.sql("""
+                insert into staff_account (username, role, bureau_code, display_name, national_id, password_hash,
+                  totp_secret, created_by, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(request.username(), request.role().name(), bureau, request.displayName().strip(), nationalId,
+                        passwords.encode(password), secret, by.account(), clock.instant().atOffset(ZoneOffset.UTC))
+                .update() == 1;
+    }
+
+    /** Disables the account and ends all its sessions. */
+    @Transactional
+    public void disable(Actor by, String username) {
+        Account account = find(username).orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND,
+                List.of(Violation.of(null, "staff.notFound"))));
+        mayManage(by, account.role(), account.bureauCode());
+        if (by.account().equals(actor(account).account())) {
+            throw new DomainException(DomainException.Kind.INVALID, List.of(Violation.of(null, "staff.disable.self")));
+        }
+        jdbc.sql("update staff_account set enabled = false, disabled_by = ?, disabled_at = ? where username = ?")
+                .params(by.account(), clock.instant().atOffset(ZoneOffset.UTC), username).update();
+        sessions.endAll(actor(account));
+    }
+
+    /** The accounts an administrator manages: their bureau's, or all for a system administrator. */
+    public List<Account> manageable(Actor by) {
+        if (by.is(Actor.Role.SYSTEM_ADMIN)) {
+            return jdbc.sql("select * from staff_account order by bureau_code nulls first, username").query(this::map)
+                    .list();
+        }
+        if (by.is(Actor.Role.BUREAU_ADMIN)) {
+            return jdbc.sql("select * from staff_account where bureau_code = ? order by username")
+                    .param(by.bureauCode()).query(this::map).list();
+        }
+        throw forbidden();
+    }
+
+    public Optional<Account> find(String username) {
+        return jdbc.sql("select * from staff_account where username = ?").param(username).query(this::map).optional();
+    }
+
+    /** Why a staff sign-in fails; the user is told only "wrong" or "locked", never which part was wrong. */
+    public enum Refusal { WRONG, LOCKED, DISABLED }
+
+    /** The outcome of a staff sign-in: the actor, or why not. */
+    public record SignInResult(Actor actor, Refusal refusal) {
+    }
+
+    /** Password and authenticator code; each code works once. Five failures in 15 minutes lock it for 15. */
+    public SignInResult signIn(String username, String password, String code) {
+        String subject = "staff:" + (username == null ? "" : username);
+        if (lockout.lockedUntil(subject).isPresent()) {
+            return new SignInResult(null, Refusal.LOCKED);
+        }
+        var row = username == null ? Optional.<Stored>empty()
+                : jdbc.sql("select * from staff_account where username = ?").param(username)
+                        .query((rs, n) -> new Stored(map(rs, n), rs.getString("password_hash"),
+                                rs.getBytes("totp_secret")))
+                        .optional();
+        boolean passwordOk = passwords.matches(password == null ? "" : password,
+                row.map(Stored::passwordHash).orElse(ABSENT));
+        OptionalLong step = row.isPresent() ? Totp.match(row.get().secret(), code, clock.instant()) : OptionalLong.empty();
+        if (row.isEmpty() || !passwordOk || step.isEmpty()) {
+            lockout.failed(subject);
+            return new SignInResult(null, Refusal.WRONG);
+        }
+        // a code is good once: its step must be later than the last one used
+        int fresh = jdbc.sql("update staff_account set last_totp_step = ? where username = ? and last_totp_step < ?")
+                .params(step.getAsLong(), username, step.getAsLong()).update();
+        if (fresh == 0) {
+            lockout.failed(subject);
+            return new SignInResult(null, Refusal.WRONG);
+        }
+        if (!row.get().account().enabled()) {
+            return new SignInResult(null, Refusal.DISABLED);
+        }
+        lockout.succeeded(subject);
+        return new SignInResult(actor(row.get().account()), null);
+    }
+
+    /** The enabled staff account of the person holding this HPC card, if any. */
+    public Optional<Actor> byNationalId(String nationalId) {
+        return jdbc.sql("select * from staff_account where national_id = ? and enabled").param(nationalId)
+                .query(this::map).optional().map(StaffAccounts::actor);
+    }
+
+    static Actor actor(Account a) {
+        return Actor.staff(a.role(), a.username(), a.bureauCode(), a.nationalId());
+    }
+
+    private static void mayManage(Actor by, Actor.Role role, String bureau) {
+        boolean allowed = by.is(Actor.Role.SYSTEM_ADMIN)
+                || by.is(Actor.Role.BUREAU_ADMIN) && role == Actor.Role.REVIEWER && by.bureauCode().equals(bureau);
+        if (!allowed) {
+            throw forbidden();
+        }
+    }
+
+    private static DomainException forbidden() {
+        return new DomainException(DomainException.Kind.FORBIDDEN, List.of(Violation.of(null, "staff.forbidden")));
+    }
+
+    private static String password() {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            s.append(PASSWORD_ALPHABET.charAt(RANDOM.nextInt(PASSWORD_ALPHABET.length())));
+        }
+        return s.toString();
+    }
+
+    private Account map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Account(rs.getString("username"), Actor.Role.valueOf(rs.getString("role")),
+                rs.getString("bureau_code"), rs.getString("display_name"), rs.getString("national_id"),
+                rs.getBoolean("enabled"));
+    }
+
+    private record Stored(Account account, String passwordHash, byte[] secret) {
+    }
+}
