@@ -114,8 +114,12 @@ start_app() {
     local name=$1 dir=$2 pgport=$3 port=$4; shift 4
     mkdir -p "$dir"
     log "starting $name: http 127.0.0.1:$port, PostgreSQL 127.0.0.1:$pgport, data $dir $*"
+    # The load generator names its actors in the X-Test-Actor header (support.test-auth, benchmark only) rather than
+    # signing in with cards: the benchmark measures reports, not card cryptography. No simulated card agent.
     java -Xms1g -Xmx2g -jar "$JAR" --server.port="$port" --server.address=127.0.0.1 \
-        --support.embedded-db.data-dir="$dir" --support.embedded-db.port="$pgport" "$@" \
+        --support.embedded-db.data-dir="$dir" --support.embedded-db.port="$pgport" \
+        --support.test-auth.enabled=true --support.test-environment.agent=false \
+        --support.test-environment.data-dir="$dir/test-environment" "$@" \
         > "$TARGET/logs/$name-$RUN_ID.log" 2>&1 &
     APP_PID=$!
     APP_PIDS[$APP_PID]=$dir

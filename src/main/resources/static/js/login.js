@@ -386,6 +386,7 @@
     });
   })();
 
-  const initial = document.getElementById('tab-' + (location.hash || '#nhi').slice(1));
+  // on a device without card components, the no-card way comes first
+  const initial = document.getElementById('tab-' + (location.hash || (unsupported ? '#nocard' : '#nhi')).slice(1));
   select(tabs.includes(initial) ? initial : tabs[0]);
 })();

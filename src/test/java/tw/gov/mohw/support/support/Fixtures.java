@@ -42,6 +42,13 @@ public class Fixtures {
         return practitioner(home, "PRACTISING", today().minusYears(10), null);
     }
 
+    /** Gives the person a mobile number of their own (fixtures share one otherwise); returns it. */
+    public String ownMobile(String nationalId) {
+        String mobile = "09" + String.format("%08d", SERIAL.incrementAndGet() % 100_000_000);
+        jdbc.sql("update practitioner set mobile = ? where national_id = ?").params(mobile, nationalId).update();
+        return mobile;
+    }
+
     public String practitioner(String home, String status, LocalDate from, LocalDate to) {
         int n = SERIAL.incrementAndGet();
         String id = NationalId.generate('Q', n % 2 == 0 ? '1' : '2', n % 10_000_000).value();

@@ -49,7 +49,7 @@ final class CrlCache implements AutoCloseable {
                 refreshEvery.toSeconds(), TimeUnit.SECONDS);
     }
 
-    private void refresh(String name) {
+    void refresh(String name) {
         fetchedAt.put(name, System.nanoTime());
         try {
             current.put(name, sources.get(name).fetch().get());

@@ -52,7 +52,9 @@ class HcaConfiguration {
             sources.put(url, new CrlCache.Source(() -> fetch(http, url), Duration.ofMinutes(1)));
         }
         testHca.ifAvailable(hca -> sources.put("test HCA", new CrlCache.Source(hca::crl, Duration.ZERO)));
-        return new CrlCache(sources, properties.crlRefresh(), clock);
+        CrlCache cache = new CrlCache(sources, properties.crlRefresh(), clock);
+        testHca.ifAvailable(hca -> hca.onRevocation(() -> cache.refresh("test HCA")));
+        return cache;
     }
 
     @Bean

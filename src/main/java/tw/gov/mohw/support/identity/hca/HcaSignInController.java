@@ -86,9 +86,9 @@ class HcaSignInController {
             card = verifier.verify(signature, signedContent(signature));
             challenges.consume(attempt, signedContent(signature));
         } catch (CardRejected e) {
-            return refuse(request, method, e.reason().name(), null, locale);
+            return refuse(request, method, e.reason().name(), claimedHolder(signature), locale);
         } catch (LoginChallenges.ChallengeRejected e) {
-            return refuse(request, method, "CHALLENGE_" + e.reason().name(), null, locale);
+            return refuse(request, method, "CHALLENGE_" + e.reason().name(), claimedHolder(signature), locale);
         }
         Optional<Actor> actor = asStaff ? staffActor(card) : personnelActor(card);
         if (actor.isEmpty()) {
@@ -122,6 +122,22 @@ class HcaSignInController {
             return content != null && content.getContent() instanceof byte[] b ? b : new byte[0];
         } catch (org.bouncycastle.cms.CMSException | RuntimeException e) {
             return new byte[0];
+        }
+    }
+
+    /** Whom a refused signature claims to be (unverified): for the security log, so attempts can be traced. */
+    private static String claimedHolder(byte[] signature) {
+        try {
+            var signed = new org.bouncycastle.cms.CMSSignedData(signature);
+            var signer = signed.getSignerInfos().getSigners().iterator().next();
+            @SuppressWarnings("unchecked")
+            var certificate = (org.bouncycastle.cert.X509CertificateHolder) signed.getCertificates()
+                    .getMatches(signer.getSID()).iterator().next();
+            var rdns = certificate.getSubject().getRDNs(org.bouncycastle.asn1.x500.style.BCStyle.SERIALNUMBER);
+            return rdns.length == 0 ? null : org.bouncycastle.asn1.x500.style.IETFUtils.valueToString(
+                    rdns[0].getFirst().getValue());
+        } catch (org.bouncycastle.cms.CMSException | RuntimeException e) {
+            return null;
         }
     }
 

@@ -218,8 +218,16 @@ public final class TestHca {
                 issuingKeys, false);
     }
 
+    private final List<Runnable> revocationListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Runs {@code listener} whenever a card is revoked, as if the HCA had published a new CRL at once. */
+    public void onRevocation(Runnable listener) {
+        revocationListeners.add(listener);
+    }
+
     public void revoke(SoftCard card) {
         revoked.add(card.certificate().getSerialNumber());
+        revocationListeners.forEach(Runnable::run);
         if (revokedFile != null) {
             try {
                 java.nio.file.Files.writeString(revokedFile, card.certificate().getSerialNumber().toString(16) + "\n",

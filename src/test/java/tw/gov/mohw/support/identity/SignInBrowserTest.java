@@ -1,0 +1,192 @@
+package tw.gov.mohw.support.identity;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import tw.gov.mohw.support.identity.hca.CardType;
+import tw.gov.mohw.support.identity.testenv.CardAgentSimulator;
+import tw.gov.mohw.support.identity.testenv.TestCards;
+import tw.gov.mohw.support.registry.NationalId;
+import tw.gov.mohw.support.registry.Registry;
+import tw.gov.mohw.support.sms.SimulatedSmsGateway;
+import tw.gov.mohw.support.support.Browser;
+import tw.gov.mohw.support.support.Fixtures;
+import tw.gov.mohw.support.support.IntegrationTest;
+
+/** The three ways to sign in, in headless Chromium, against the simulated card components and NHI site. */
+@IntegrationTest
+class SignInBrowserTest {
+
+    private static Browser browser;
+
+    @Autowired Environment environment;
+    @Autowired Fixtures fixtures;
+    @Autowired Registry registry;
+    @Autowired TestCards cards;
+    @Autowired CardAgentSimulator agent;
+    @Autowired SimulatedSmsGateway sms;
+
+    private BrowserContext context;
+    private Page page;
+
+    @BeforeAll
+    static void launch() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void quit() {
+        browser.close();
+    }
+
+    @BeforeEach
+    void open() {
+        context = browser.context(Browser.DESKTOP, "http://127.0.0.1:" + environment.getProperty("local.server.port"));
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closePage() {
+        context.close();
+        agent.insertHca(null);
+        agent.insertNhi(null);
+    }
+
+    private String person() {
+        return fixtures.practitioner(fixtures.institution("63000"));
+    }
+
+    @Test
+    void hcaCardWithPin() {
+        String person = person();
+        var card = cards.addHca("b-" + person, "瀏覽器測試卡", CardType.HPC, person, "王小明", TestCards.State.VALID);
+        agent.insertHca(card.alias());
+        page.navigate("/login#hca");
+        assertThat(page.getByText("卡片持有人：王小明")).isVisible();
+        assertThat(page.getByRole(AriaRole.STATUS).filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("已偵測到讀卡元件"))).isVisible();
+        Browser.screenshot(page, "login-hca");
+        page.getByLabel("PIN 碼").fill("000000");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("以醫事憑證登入")).click();
+        assertThat(page.getByRole(AriaRole.ALERT).filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("PIN 碼錯誤"))).isVisible();
+        page.getByLabel("PIN 碼").fill(TestCards.PIN);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("以醫事憑證登入")).click();
+        page.waitForURL("**/");
+        assertThat(page.getByText("practitioner:" + person)).isVisible();
+        assertThat(page.getByText("登入方式：醫事憑證")).isVisible();
+        Browser.screenshot(page, "home");
+        // and out again
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登出").setExact(true)).click();
+        assertThat(page.getByText("您已登出。")).isVisible();
+    }
+
+    @Test
+    void aRevokedCardIsToldSo() {
+        String person = person();
+        var card = cards.addHca("r-" + person, "廢止卡", CardType.HPC, person, "李大同", TestCards.State.REVOKED);
+        agent.insertHca(card.alias());
+        page.navigate("/login#hca");
+        page.getByLabel("PIN 碼").fill(TestCards.PIN);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("以醫事憑證登入")).click();
+        assertThat(page.getByRole(AriaRole.ALERT).filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("此卡片的憑證已被廢止"))).isVisible();
+        assertThat(page).hasURL(Pattern.compile(".*/login#hca$"));
+    }
+
+    @Test
+    void nhiCardWithItsWebPassword() {
+        String person = person();
+        var card = cards.addNhi(registry.practitioner(NationalId.parse(person)).orElseThrow(), "Web-Pass-9");
+        agent.insertNhi(card.cardNumber());
+        page.navigate("/login");
+        assertThat(page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("健保卡登入(插卡)")))
+                .hasAttribute("aria-selected", "true");
+        assertThat(page.getByText("卡片持有人：" + card.name())).isVisible();
+        page.getByLabel("健保卡網路服務密碼").fill("wrong");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("以健保卡登入")).click();
+        assertThat(page.getByText("健保卡網路服務密碼錯誤")).isVisible();
+        page.getByLabel("健保卡網路服務密碼").fill("Web-Pass-9");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("以健保卡登入")).click();
+        page.waitForURL("**/");
+        assertThat(page.getByText("登入方式：健保卡(插卡)")).isVisible();
+    }
+
+    @Test
+    void noCardWithSmsCodeAndTheNhiSite() {
+        String person = person();
+        String mobile = fixtures.ownMobile(person);
+        var card = cards.addNhi(registry.practitioner(NationalId.parse(person)).orElseThrow(), "x");
+        page.navigate("/login");
+        // by keyboard: the tabs move with the arrow keys
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("健保卡登入(插卡)")).focus();
+        page.keyboard().press("ArrowRight");
+        assertThat(page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("健保卡登入(無插卡)")))
+                .hasAttribute("aria-selected", "true");
+        page.getByLabel("身分證號").fill(person.toLowerCase());
+        page.getByLabel("手機號碼").fill(mobile);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("取得手機驗證碼")).click();
+        var countdown = page.locator("button.send-code");
+        assertThat(countdown).hasText(Pattern.compile("手機驗證碼\\((60|59|58)秒\\)"));
+        assertThat(countdown).isDisabled();
+        assertThat(page.getByText("已完成申辦流程的 20%")).isVisible();
+        await().atMost(Duration.ofSeconds(5)).until(() -> sms.latestTo(mobile).isPresent());
+        Matcher code = Pattern.compile("(\\d{6})").matcher(sms.latestTo(mobile).orElseThrow().text());
+        assertThat(code.find()).isTrue();
+        Browser.screenshot(page, "login-nocard-countdown");
+        page.getByLabel("手機驗證碼", new Page.GetByLabelOptions().setExact(true)).fill(code.group(1));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("下一步：前往健保署驗證健保卡卡號")).click();
+        page.waitForURL("**/nhi-simulator/verify**");
+        assertThat(page.getByText("多因子身分核實及認證機制")).isVisible();
+        Browser.screenshot(page, "nhi-simulator");
+        page.getByLabel("健保卡卡號").fill(card.cardNumber());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("確認")).click();
+        page.waitForURL("**/");
+        assertThat(page.getByText("登入方式：健保卡(無插卡)")).isVisible();
+    }
+
+    @Test
+    void withoutTheComponentThePageOffersTheInstaller() {
+        // nothing answers on the component's ports
+        context.route("https://127.0.0.1:*/**", route -> route.abort("connectionrefused"));
+        context.addInitScript("window.WebSocket = function () { const s = {}; "
+                + "setTimeout(() => s.onerror && s.onerror(new Event('error')), 10); return s; };");
+        page.navigate("/login#hca");
+        var prompt = page.getByText("尚未安裝元件或未啟動 HCAServiSign 元件，請啟動服務或按此下載");
+        assertThat(prompt).isVisible();
+        assertThat(page.locator("#panel-hca").getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator
+                .GetByRoleOptions().setName("下載元件"))).hasAttribute("href", "https://hca.nat.gov.tw/");
+        Browser.screenshot(page, "login-no-component");
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("健保卡登入(插卡)")).click();
+        assertThat(page.getByText("尚未安裝或未啟動健保卡讀卡機元件，請啟動服務或按此下載")).isVisible();
+    }
+
+    @Test
+    void phonesAreOfferedTheNoCardWayAndNothingScrollsSideways() {
+        BrowserContext phone = browser.context(Browser.PHONE,
+                "http://127.0.0.1:" + environment.getProperty("local.server.port"));
+        Page p = phone.newPage();
+        p.navigate("/login#hca");
+        assertThat(p.locator("#panel-hca").getByText("Apple 電腦及行動裝置不支援插卡登入")).isVisible();
+        Browser.screenshot(p, "login-phone");
+        assertThat((Boolean) p.evaluate("document.documentElement.scrollWidth <= window.innerWidth")).isTrue();
+        p.locator("#panel-hca").getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                .setName("改用健保卡登入(無插卡)")).click();
+        assertThat(p.getByLabel("身分證號")).isVisible();
+        phone.close();
+    }
+}

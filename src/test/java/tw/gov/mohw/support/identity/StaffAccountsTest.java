@@ -1,0 +1,135 @@
+package tw.gov.mohw.support.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tw.gov.mohw.support.shared.Actor;
+import tw.gov.mohw.support.support.Api;
+import tw.gov.mohw.support.support.IntegrationTest;
+import tw.gov.mohw.support.support.SignIns;
+
+/** Staff accounts: made and disabled by administrators, signed in with password and authenticator code. */
+@IntegrationTest
+class StaffAccountsTest {
+
+    private static final AtomicInteger SERIAL = new AtomicInteger((int) (System.nanoTime() % 100_000));
+
+    @Autowired StaffAccounts accounts;
+    @Autowired SignIns signIns;
+    @Autowired Api api;
+    @Autowired JdbcClient jdbc;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    private String username() {
+        return "staff-" + SERIAL.incrementAndGet();
+    }
+
+    private byte[] secret(String username) {
+        return jdbc.sql("select totp_secret from staff_account where username = ?").param(username)
+                .query(byte[].class).single();
+    }
+
+    private HttpResponse<String> passwordSignIn(String username, String password, String code) {
+        return signIns.call(signIns.anonymous(), "POST", "/staff/login/password",
+                json.writeValueAsString(Map.of("username", username, "password", password, "code", code)));
+    }
+
+    @Test
+    void aBureauAdministratorCreatesAReviewerWhoSignsInWithPasswordAndCode() {
+        String admin = "bureau-admin:63000:" + username();
+        String reviewer = username();
+        var created = api.post(admin, "/api/v1/staff", Map.of("username", reviewer, "role", "REVIEWER",
+                "bureauCode", "63000", "displayName", "審核人員 甲"));
+        assertThat(created.status()).isEqualTo(201);
+        String password = created.text("/initialPassword");
+        assertThat(password).hasSize(16);
+        assertThat(created.text("/otpauthUri")).startsWith("otpauth://totp/").contains("secret=" + created.text(
+                "/totpSecret"));
+        assertThat(jdbc.sql("select password_hash from staff_account where username = ?").param(reviewer)
+                .query(String.class).single()).startsWith("{bcrypt}").doesNotContain(password);
+
+        var answer = passwordSignIn(reviewer, password, Totp.code(secret(reviewer), Instant.now()));
+        assertThat(answer.statusCode()).isEqualTo(200);
+        JsonNode me = json.readTree(signIns.call(signIns.signedIn(answer), "GET", "/api/v1/session", null).body());
+        assertThat(me.get("role").asString()).isEqualTo("REVIEWER");
+        // the same code again: refused (each code works once)
+        var reused = passwordSignIn(reviewer, password, Totp.code(secret(reviewer), Instant.now()));
+        assertThat(reused.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void administratorsManageOnlyWhatIsTheirs() {
+        String admin = "bureau-admin:63000:" + username();
+        assertThat(api.post(admin, "/api/v1/staff", Map.of("username", username(), "role", "REVIEWER",
+                "bureauCode", "65000", "displayName", "他縣市")).status()).isEqualTo(403);
+        assertThat(api.post(admin, "/api/v1/staff", Map.of("username", username(), "role", "BUREAU_ADMIN",
+                "bureauCode", "63000", "displayName", "管理者")).status()).isEqualTo(403);
+        assertThat(api.post("reviewer:63000:" + username(), "/api/v1/staff", Map.of("username", username(),
+                "role", "REVIEWER", "bureauCode", "63000", "displayName", "x")).status()).isEqualTo(403);
+        var bad = api.post(admin, "/api/v1/staff", Map.of("username", "Bad Name!", "role", "REVIEWER",
+                "bureauCode", "63000", "displayName", ""));
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.raw()).contains("staff.username.invalid").contains("staff.displayName.invalid");
+        String taken = username();
+        assertThat(api.post(admin, "/api/v1/staff", Map.of("username", taken, "role", "REVIEWER", "bureauCode",
+                "63000", "displayName", "甲")).status()).isEqualTo(201);
+        assertThat(api.post(admin, "/api/v1/staff", Map.of("username", taken, "role", "REVIEWER", "bureauCode",
+                "63000", "displayName", "乙")).status()).isEqualTo(409);
+        var list = api.get(admin, "/api/v1/staff");
+        assertThat(list.body().findValuesAsString("bureauCode")).containsOnly("63000");
+        assertThat(list.raw()).doesNotContain("password").doesNotContain("totp");
+        assertThat(api.post("system-admin:" + username(), "/api/v1/staff", Map.of("username", username(), "role",
+                "BUREAU_ADMIN", "bureauCode", "65000", "displayName", "新北管理者")).status()).isEqualTo(201);
+    }
+
+    @Test
+    void disablingAnAccountEndsItsSessionsAndItsSignIns() {
+        String admin = "bureau-admin:64000:" + username();
+        String reviewer = username();
+        var created = api.post(admin, "/api/v1/staff", Map.of("username", reviewer, "role", "REVIEWER",
+                "bureauCode", "64000", "displayName", "審核人員 乙"));
+        String password = created.text("/initialPassword");
+        SignIns.Session session = signIns.signedIn(passwordSignIn(reviewer, password,
+                Totp.code(secret(reviewer), Instant.now())));
+        assertThat(signIns.call(session, "GET", "/api/v1/reports?awaitingDecision=true", null).statusCode())
+                .isEqualTo(200);
+        assertThat(api.post(admin, "/api/v1/staff/" + reviewer + "/disable", null).status()).isEqualTo(204);
+        assertThat(signIns.call(session, "GET", "/api/v1/reports?awaitingDecision=true", null).statusCode())
+                .isEqualTo(401);
+        // the next code (the last one was used)
+        var again = passwordSignIn(reviewer, password, Totp.code(secret(reviewer), Instant.now().plusSeconds(30)));
+        assertThat(json.readTree(again.body()).get("type").asString()).isEqualTo("urn:problem:signin.staff.DISABLED");
+        assertThat(api.post("bureau-admin:65000:" + username(), "/api/v1/staff/" + reviewer + "/disable", null)
+                .status()).isEqualTo(403);
+    }
+
+    @Test
+    void fiveFailuresLockTheAccountAndNothingSaysWhichPartWasWrong() {
+        String username = username();
+        accounts.createKnown(new StaffAccounts.NewAccount(username, Actor.Role.REVIEWER, "63000", "甲", null),
+                "Right-Password-1", new byte[20]);
+        String good = Totp.code(new byte[20], Instant.now());
+        var wrongPassword = passwordSignIn(username, "Wrong-Password", good);
+        var wrongCode = passwordSignIn(username, "Right-Password-1", good.equals("000000") ? "111111" : "000000");
+        var noSuchUser = passwordSignIn(username + "-nobody", "Right-Password-1", good);
+        for (var r : java.util.List.of(wrongPassword, wrongCode, noSuchUser)) {
+            assertThat(r.statusCode()).isEqualTo(401);
+            assertThat(json.readTree(r.body()).get("type").asString()).isEqualTo("urn:problem:signin.staff.WRONG");
+        }
+        // two failures so far for this account (the unknown name counts for that name): three more lock it
+        passwordSignIn(username, "x", "1");
+        passwordSignIn(username, "y", "2");
+        passwordSignIn(username, "z", "3");
+        var locked = passwordSignIn(username, "Right-Password-1", Totp.code(new byte[20], Instant.now()));
+        assertThat(locked.statusCode()).isEqualTo(429);
+        assertThat(json.readTree(locked.body()).get("type").asString()).isEqualTo("urn:problem:signin.staff.LOCKED");
+    }
+}

@@ -1,0 +1,58 @@
+package tw.gov.mohw.support.support;
+
+import com.microsoft.playwright.Browser.NewContextOptions;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Headless Chromium (Debian's, never a downloaded one) for browser tests, with the flags this machine needs. The
+ * card agent's self-signed certificate is accepted, as on a computer where the component installed its own.
+ */
+public final class Browser implements AutoCloseable {
+
+    public static final NewContextOptions DESKTOP = new NewContextOptions().setLocale("zh-TW")
+            .setViewportSize(1280, 900).setIgnoreHTTPSErrors(true);
+    public static final NewContextOptions PHONE = new NewContextOptions().setLocale("zh-TW")
+            .setViewportSize(360, 740).setIsMobile(true).setHasTouch(true).setIgnoreHTTPSErrors(true)
+            .setUserAgent("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+                    + "Chrome/131.0 Mobile Safari/537.36");
+
+    private final Playwright playwright;
+    private final com.microsoft.playwright.Browser browser;
+
+    public Browser() {
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Path.of("/usr/bin/chromium"))
+                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    public BrowserContext context(NewContextOptions options, String baseUrl) {
+        return browser.newContext(options.setBaseURL(baseUrl));
+    }
+
+    /** Saves a screenshot for review under target/screenshots. */
+    public static void screenshot(Page page, String name) {
+        try {
+            Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+            Files.createDirectories(dir);
+            page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name + ".png")).setFullPage(true));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}
