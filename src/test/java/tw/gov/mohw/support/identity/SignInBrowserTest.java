@@ -20,6 +20,7 @@ import org.springframework.core.env.Environment;
 import tw.gov.mohw.support.identity.hca.CardType;
 import tw.gov.mohw.support.identity.testenv.CardAgentSimulator;
 import tw.gov.mohw.support.identity.testenv.TestCards;
+import tw.gov.mohw.support.identity.testenv.TestStaff;
 import tw.gov.mohw.support.registry.NationalId;
 import tw.gov.mohw.support.registry.Registry;
 import tw.gov.mohw.support.sms.SimulatedSmsGateway;
@@ -39,6 +40,7 @@ class SignInBrowserTest {
     @Autowired TestCards cards;
     @Autowired CardAgentSimulator agent;
     @Autowired SimulatedSmsGateway sms;
+    @Autowired TestStaff staff;
 
     private BrowserContext context;
     private Page page;
@@ -157,6 +159,35 @@ class SignInBrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("確認")).click();
         page.waitForURL("**/");
         assertThat(page.getByText("登入方式：健保卡(無插卡)")).isVisible();
+    }
+
+    @Test
+    void staffWithPasswordAndAuthenticatorCode() {
+        page.navigate("/staff/login");
+        page.getByLabel("帳號").fill("admin-63000");
+        page.getByLabel("密碼", new Page.GetByLabelOptions().setExact(true)).fill("wrong");
+        page.getByLabel("驗證碼（驗證器 App）").fill("123456");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登入").setExact(true)).click();
+        assertThat(page.getByText("帳號、密碼或驗證碼錯誤")).isVisible();
+        Browser.screenshot(page, "staff-login");
+        page.getByLabel("密碼", new Page.GetByLabelOptions().setExact(true)).fill(TestStaff.PASSWORD);
+        page.getByLabel("驗證碼（驗證器 App）").fill(Totp.code(staff.accounts().get(0).secret(),
+                java.time.Instant.now()));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登入").setExact(true)).click();
+        page.waitForURL("**/");
+        assertThat(page.getByText("衛生局管理者 staff:admin-63000")).isVisible();
+    }
+
+    @Test
+    void theTestersDeskPutsACardInTheReader() {
+        String person = person();
+        var card = cards.addHca("d-" + person, "桌面測試卡", CardType.HPC, person, "陳測試", TestCards.State.VALID);
+        page.navigate("/test-environment");
+        page.getByLabel(Pattern.compile("^桌面測試卡")).check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("插入醫事憑證")).click();
+        assertThat(page.getByText("已更換讀卡機中的卡片。")).isVisible();
+        assertThat(agent.hcaInserted()).isEqualTo(card.alias());
+        Browser.screenshot(page, "test-environment");
     }
 
     @Test
