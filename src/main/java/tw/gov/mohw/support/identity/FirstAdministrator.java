@@ -45,8 +45,9 @@ class FirstAdministrator implements ApplicationRunner {
             return;
         }
         // a password nobody knows: the HPC card is the only way in
-        accounts.createKnown(new StaffAccounts.NewAccount(properties.username(), Actor.Role.SYSTEM_ADMIN, null,
-                "系統管理者", NationalId.parse(properties.nationalId()).value()), SignInAttempt.random(), Totp.newSecret());
+        accounts.createAs(Actor.staff(Actor.Role.SYSTEM_ADMIN, "configuration", null, null),
+                new StaffAccounts.NewAccount(properties.username(), Actor.Role.SYSTEM_ADMIN, null, "系統管理者",
+                        NationalId.parse(properties.nationalId()).value()), SignInAttempt.random(), Totp.newSecret());
         log.info("Created the first system administrator '{}' (signs in with their HPC card)", properties.username());
     }
 }

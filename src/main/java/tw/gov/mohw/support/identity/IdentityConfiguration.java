@@ -6,8 +6,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Where the card components are on users' computers. */
+/** Where the card components are on users' computers; housekeeping on a schedule. */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.scheduling.annotation.EnableScheduling
 class IdentityConfiguration {
 
     /**

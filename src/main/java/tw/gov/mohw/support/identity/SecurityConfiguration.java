@@ -61,7 +61,7 @@ class SecurityConfiguration {
                     }
                 })
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/login/**", "/staff/login", "/staff/login/**", "/error",
+                        .requestMatchers("/login", "/login/**", "/staff/login", "/staff/login/**", "/staff/first-sign-in", "/error",
                                 "/css/**", "/js/**", "/images/**", "/favicon.ico", "/v3/api-docs/**", "/swagger-ui/**",
                                 "/swagger-ui.html", "/actuator/health/**", "/test-environment/**", "/nhi-simulator/**")
                         .permitAll()

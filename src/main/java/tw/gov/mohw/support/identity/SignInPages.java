@@ -72,8 +72,16 @@ class SignInPages {
     ResponseEntity<Object> staffPassword(@RequestBody PasswordBody body, HttpServletRequest request,
             HttpServletResponse response, Locale locale) {
         var result = staff.signIn(body == null ? null : body.username(), body == null ? null : body.password(),
-                body == null ? null : body.code());
-        String subject = body == null ? null : "staff:" + body.username();
+                body == null ? null : body.code(), request.getRemoteAddr());
+        // only a well-formed name goes into the log: a password typed into the name field must not
+        String subject = body != null && body.username() != null && body.username().matches("[a-z0-9][a-z0-9._-]{0,31}")
+                ? "staff:" + body.username() : "staff:(not a username)";
+        if (result.refusal() == StaffAccounts.Refusal.MUST_CHANGE) {
+            var session = request.getSession(true);
+            SignInAttempt.put(session, FIRST_USER, result.actor().account().substring("staff:".length()));
+            SignInAttempt.put(session, FIRST_SECRET, java.util.HexFormat.of().formatHex(Totp.newSecret()));
+            return responses.next("/staff/first-sign-in");
+        }
         if (result.actor() == null) {
             sessions.failed(request, SignInMethod.STAFF_PASSWORD_TOTP, result.refusal().name(), subject);
             return responses.refused(result.refusal() == StaffAccounts.Refusal.LOCKED ? HttpStatus.TOO_MANY_REQUESTS
@@ -81,6 +89,49 @@ class SignInPages {
         }
         sessions.signIn(request, response, result.actor(), SignInMethod.STAFF_PASSWORD_TOTP, subject);
         return responses.next("/");
+    }
+
+    private static final String FIRST_USER = "staff.firstSignIn.username";
+    private static final String FIRST_SECRET = "staff.firstSignIn.secret";
+
+    /** First sign-in of an account an administrator made: a password and an authenticator of the holder's own. */
+    @GetMapping("/staff/first-sign-in")
+    String firstSignIn(HttpServletRequest request, Model model) {
+        String username = SignInAttempt.get(request.getSession(false), FIRST_USER);
+        String secret = SignInAttempt.get(request.getSession(false), FIRST_SECRET);
+        if (username == null || secret == null) {
+            return "redirect:/staff/login";
+        }
+        byte[] bytes = java.util.HexFormat.of().parseHex(secret);
+        model.addAttribute("username", username);
+        model.addAttribute("secret", Totp.base32(bytes));
+        model.addAttribute("otpauth", Totp.uri(username, bytes));
+        return "staff-first-sign-in";
+    }
+
+    @PostMapping("/staff/first-sign-in")
+    String completeFirstSignIn(@RequestParam(name = "password", required = false) String password,
+            @RequestParam(name = "repeated", required = false) String repeated,
+            @RequestParam(name = "code", required = false) String code, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        String username = SignInAttempt.get(request.getSession(false), FIRST_USER);
+        String secret = SignInAttempt.get(request.getSession(false), FIRST_SECRET);
+        if (username == null || secret == null) {
+            return "redirect:/staff/login";
+        }
+        var problems = staff.replaceCredentials(username, password, repeated, java.util.HexFormat.of().parseHex(secret),
+                code);
+        if (!problems.isEmpty()) {
+            model.addAttribute("errors", problems.stream().collect(java.util.stream.Collectors.toMap(
+                    v -> v.field() == null ? "form" : v.field(), v -> v.messageKey(), (a, b) -> a)));
+            return firstSignIn(request, model);
+        }
+        var actor = staff.find(username).filter(StaffAccounts.Account::enabled).map(StaffAccounts::actor);
+        if (actor.isEmpty()) {
+            return "redirect:/staff/login";
+        }
+        sessions.signIn(request, response, actor.get(), SignInMethod.STAFF_PASSWORD_TOTP, "staff:" + username);
+        return "redirect:/";
     }
 
     @GetMapping("/")

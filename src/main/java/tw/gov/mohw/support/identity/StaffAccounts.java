@@ -12,6 +12,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tw.gov.mohw.support.registry.NationalId;
 import tw.gov.mohw.support.registry.Registry;
 import tw.gov.mohw.support.shared.Actor;
@@ -89,13 +91,14 @@ public class StaffAccounts {
         }
         String password = password();
         byte[] secret = Totp.newSecret();
-        if (!insert(by, request, bureau, nationalId, password, secret)) {
+        if (nationalId != null && jdbc.sql("select exists (select 1 from staff_account where national_id = ?)")
+                .param(nationalId).query(Boolean.class).single()) {
+            throw new DomainException(DomainException.Kind.CONFLICT, Violation.of("nationalId", "staff.nationalId.taken"));
+        }
+        if (!insert(by, request, bureau, nationalId, password, secret, true)) {
             throw new DomainException(DomainException.Kind.CONFLICT, Violation.of("username", "staff.username.taken"));
         }
-        return new Credentials(request.username(), password, Totp.base32(secret), "otpauth://totp/"
-                + java.net.URLEncoder.encode("報備支援系統:" + request.username(), java.nio.charset.StandardCharsets.UTF_8)
-                        .replace("+", "%20")
-                + "?secret=" + Totp.base32(secret) + "&issuer=%E5%A0%B1%E5%82%99%E6%94%AF%E6%8F%B4%E7%B3%BB%E7%B5%B1");
+        return new Credentials(request.username(), password, Totp.base32(secret), Totp.uri(request.username(), secret));
     }
 
     /**
@@ -103,24 +106,69 @@ public class StaffAccounts {
      * username is taken. Returns whether it was created.
      */
     public boolean createKnown(NewAccount request, String password, byte[] totpSecret) {
-        return insert(Actor.staff(Actor.Role.SYSTEM_ADMIN, "test-environment", null, null), request,
-                request.bureauCode(), request.nationalId(), password, totpSecret);
+        return createAs(Actor.staff(Actor.Role.SYSTEM_ADMIN, "test-environment", null, null), request, password,
+                totpSecret);
+    }
+
+    /** An account made by the system itself ({@code by}), without the first-sign-in change. */
+    boolean createAs(Actor by, NewAccount request, String password, byte[] totpSecret) {
+        return insert(by, request, request.bureauCode(), request.nationalId(), password, totpSecret, false);
     }
 
     private boolean insert(Actor by, NewAccount request, String bureau, String nationalId, String password,
-            byte[] secret) {
+            byte[] secret, boolean mustChange) {
         return jdbc.sql("""
                 insert into staff_account (username, role, bureau_code, display_name, national_id, password_hash,
-                  totp_secret, created_by, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                  totp_secret, created_by, created_at, must_change)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
                 .params(request.username(), request.role().name(), bureau, request.displayName().strip(), nationalId,
-                        passwords.encode(password), secret, by.account(), clock.instant().atOffset(ZoneOffset.UTC))
+                        passwords.encode(password), secret, by.account(), clock.instant().atOffset(ZoneOffset.UTC),
+                        mustChange)
                 .update() == 1;
+    }
+
+    /**
+     * The first sign-in of an account an administrator made: the holder, already past password and code, sets a
+     * password of their own and enrols a new authenticator secret (proved by a code from it). Returns what is wrong,
+     * or nothing when done.
+     */
+    @Transactional
+    public List<Violation> replaceCredentials(String username, String newPassword, String repeated, byte[] newSecret,
+            String code) {
+        List<Violation> problems = new java.util.ArrayList<>();
+        if (newPassword == null || newPassword.length() < 12 || newPassword.length() > 128
+                || newPassword.toLowerCase(java.util.Locale.ROOT).contains(username.toLowerCase(java.util.Locale.ROOT))) {
+            problems.add(Violation.of("password", "staff.password.weak"));
+        } else if (!newPassword.equals(repeated)) {
+            problems.add(Violation.of("repeated", "staff.password.mismatch"));
+        }
+        OptionalLong step = Totp.match(newSecret, code, clock.instant());
+        if (step.isEmpty()) {
+            problems.add(Violation.of("code", "staff.code.wrong"));
+        }
+        String old = jdbc.sql("select password_hash from staff_account where username = ? and must_change and enabled")
+                .param(username).query(String.class).optional().orElse(null);
+        if (old == null) {
+            return List.of(Violation.of(null, "staff.notFound"));
+        }
+        if (problems.isEmpty() && passwords.matches(newPassword, old)) {
+            problems.add(Violation.of("password", "staff.password.same"));
+        }
+        if (problems.isEmpty()) {
+            jdbc.sql("""
+                    update staff_account set password_hash = ?, totp_secret = ?, last_totp_step = ?, must_change = false
+                     where username = ?""")
+                    .params(passwords.encode(newPassword), newSecret, step.getAsLong(), username).update();
+        }
+        return problems;
     }
 
     /** Disables the account and ends all its sessions. */
     @Transactional
     public void disable(Actor by, String username) {
+        if (!by.is(Actor.Role.SYSTEM_ADMIN, Actor.Role.BUREAU_ADMIN)) {
+            throw forbidden(); // before looking: others learn nothing about which accounts exist
+        }
         Account account = find(username).orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND,
                 List.of(Violation.of(null, "staff.notFound"))));
         mayManage(by, account.role(), account.bureauCode());
@@ -129,7 +177,13 @@ public class StaffAccounts {
         }
         jdbc.sql("update staff_account set enabled = false, disabled_by = ?, disabled_at = ? where username = ?")
                 .params(by.account(), clock.instant().atOffset(ZoneOffset.UTC), username).update();
-        sessions.endAll(actor(account));
+        // after the commit: a sign-in racing with this one sees the account disabled, or has its session ended here
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                sessions.endAll(actor(account));
+            }
+        });
     }
 
     /** The accounts an administrator manages: their bureau's, or all for a system administrator. */
@@ -150,42 +204,48 @@ public class StaffAccounts {
     }
 
     /** Why a staff sign-in fails; the user is told only "wrong" or "locked", never which part was wrong. */
-    public enum Refusal { WRONG, LOCKED, DISABLED }
+    public enum Refusal {
+        WRONG, LOCKED, DISABLED,
+        /** Right, but the account still has the credentials its administrator saw: new ones first. */
+        MUST_CHANGE
+    }
 
     /** The outcome of a staff sign-in: the actor, or why not. */
     public record SignInResult(Actor actor, Refusal refusal) {
     }
 
-    /** Password and authenticator code; each code works once. Five failures in 15 minutes lock it for 15. */
-    public SignInResult signIn(String username, String password, String code) {
-        String subject = "staff:" + (username == null ? "" : username);
-        if (lockout.lockedUntil(subject).isPresent()) {
-            return new SignInResult(null, Refusal.LOCKED);
-        }
+    /**
+     * Password and authenticator code; each code works once. Five failures in 15 minutes from one address lock that
+     * account there for 15 (counted per address, so nobody can lock an administrator out from elsewhere; the
+     * password and the code together leave a guesser no useful number of tries).
+     */
+    public SignInResult signIn(String username, String password, String code, String address) {
+        String subject = "staff:" + (username == null ? "" : username) + "@" + address;
+        var attempt = lockout.attempt(subject, () -> verify(username, password, code),
+                result -> result.refusal() == Refusal.WRONG);
+        return attempt.locked() ? new SignInResult(null, Refusal.LOCKED) : attempt.result();
+    }
+
+    private SignInResult verify(String username, String password, String code) {
         var row = username == null ? Optional.<Stored>empty()
                 : jdbc.sql("select * from staff_account where username = ?").param(username)
                         .query((rs, n) -> new Stored(map(rs, n), rs.getString("password_hash"),
-                                rs.getBytes("totp_secret")))
+                                rs.getBytes("totp_secret"), rs.getBoolean("must_change")))
                         .optional();
         boolean passwordOk = passwords.matches(password == null ? "" : password,
                 row.map(Stored::passwordHash).orElse(ABSENT));
         OptionalLong step = row.isPresent() ? Totp.match(row.get().secret(), code, clock.instant()) : OptionalLong.empty();
         if (row.isEmpty() || !passwordOk || step.isEmpty()) {
-            lockout.failed(subject);
             return new SignInResult(null, Refusal.WRONG);
         }
-        // a code is good once: its step must be later than the last one used
-        int fresh = jdbc.sql("update staff_account set last_totp_step = ? where username = ? and last_totp_step < ?")
+        // a code is good once: its step must be later than the last one used; a disabled account uses none
+        int fresh = jdbc.sql("""
+                update staff_account set last_totp_step = ? where username = ? and last_totp_step < ? and enabled""")
                 .params(step.getAsLong(), username, step.getAsLong()).update();
         if (fresh == 0) {
-            lockout.failed(subject);
-            return new SignInResult(null, Refusal.WRONG);
+            return new SignInResult(null, row.get().account().enabled() ? Refusal.WRONG : Refusal.DISABLED);
         }
-        if (!row.get().account().enabled()) {
-            return new SignInResult(null, Refusal.DISABLED);
-        }
-        lockout.succeeded(subject);
-        return new SignInResult(actor(row.get().account()), null);
+        return new SignInResult(actor(row.get().account()), row.get().mustChange() ? Refusal.MUST_CHANGE : null);
     }
 
     /** The enabled staff account of the person holding this HPC card, if any. */
@@ -224,6 +284,6 @@ public class StaffAccounts {
                 rs.getBoolean("enabled"));
     }
 
-    private record Stored(Account account, String passwordHash, byte[] secret) {
+    private record Stored(Account account, String passwordHash, byte[] secret, boolean mustChange) {
     }
 }

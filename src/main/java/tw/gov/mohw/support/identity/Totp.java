@@ -61,6 +61,13 @@ public final class Totp {
         }
     }
 
+    /** What an authenticator app scans or is given: {@code otpauth://totp/報備支援系統:<account>?secret=…}. */
+    public static String uri(String account, byte[] secret) {
+        return "otpauth://totp/" + java.net.URLEncoder.encode("報備支援系統:" + account,
+                java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20") + "?secret=" + base32(secret)
+                + "&issuer=" + java.net.URLEncoder.encode("報備支援系統", java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** The secret as authenticator apps take it (RFC 4648 base32, no padding). */
     public static String base32(byte[] secret) {
         StringBuilder out = new StringBuilder();

@@ -54,7 +54,7 @@ class HcaSignInTest {
         // a real card of someone the registry does not know, and of a closed institution
         assertRefused(signIns.card(CardType.HPC, "A123456789"), "NOT_REGISTERED");
         assertRefused(signIns.card(CardType.HOP, fixtures.institution("63000", "CLINIC", "CLOSED")), "NOT_REGISTERED");
-        assertThat(lastSignIn(person)).isEqualTo("FAILURE HCA_CARD NOT_A_SIGNING_CARD");
+        assertThat(lastSignIn(person)).isEqualTo("FAILURE HCA_CARD NOT_A_SIGNING_CARD (holder unverified)");
     }
 
     @Test

@@ -65,6 +65,33 @@ class NhiCardSignInTest {
     }
 
     @Test
+    void parallelGuessesCountOneByOne() throws Exception {
+        var card = card("Right-Pass-4");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        try {
+            var guesses = new java.util.ArrayList<java.util.concurrent.Future<HttpResponse<String>>>();
+            for (int i = 0; i < 12; i++) {
+                int n = i;
+                SignIns.Session browser = signIns.anonymous();
+                String challenge = challenge(browser);
+                byte[] signature = card.sign(Base64.getDecoder().decode(challenge));
+                guesses.add(pool.submit(() -> post(browser, card.cardNumber(), challenge, signature, "guess-" + n)));
+            }
+            int wrong = 0;
+            int locked = 0;
+            for (var g : guesses) {
+                int status = g.get().statusCode();
+                wrong += status == 401 ? 1 : 0;
+                locked += status == 429 ? 1 : 0;
+            }
+            assertThat(wrong).as("only five guesses are ever checked").isEqualTo(5);
+            assertThat(locked).isEqualTo(7);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void unknownCardsMissingPasswordsForeignSignaturesAndReplaysAreRefused() {
         var card = card("Right-Pass-3");
         assertThat(reason(attempt(signIns.anonymous(), card, "Right-Pass-3", "999999999999")))

@@ -25,7 +25,9 @@ class StaffAccountsTest {
     @Autowired StaffAccounts accounts;
     @Autowired SignIns signIns;
     @Autowired Api api;
+    @Autowired tw.gov.mohw.support.support.Fixtures fixtures;
     @Autowired JdbcClient jdbc;
+    @org.springframework.beans.factory.annotation.Value("${local.server.port}") int port;
     private final JsonMapper json = JsonMapper.builder().build();
 
     private String username() {
@@ -56,13 +58,71 @@ class StaffAccountsTest {
         assertThat(jdbc.sql("select password_hash from staff_account where username = ?").param(reviewer)
                 .query(String.class).single()).startsWith("{bcrypt}").doesNotContain(password);
 
-        var answer = passwordSignIn(reviewer, password, Totp.code(secret(reviewer), Instant.now()));
-        assertThat(answer.statusCode()).isEqualTo(200);
-        JsonNode me = json.readTree(signIns.call(signIns.signedIn(answer), "GET", "/api/v1/session", null).body());
+        // the first sign-in replaces what the administrator saw: a new password and a new authenticator secret
+        SignIns.Session browser = signIns.anonymous();
+        var first = signIns.call(browser, "POST", "/staff/login/password", json.writeValueAsString(Map.of(
+                "username", reviewer, "password", password, "code", Totp.code(secret(reviewer), Instant.now()))));
+        assertThat(json.readTree(first.body()).get("redirect").asString()).isEqualTo("/staff/first-sign-in");
+        assertThat(signIns.call(browser, "GET", "/api/v1/session", null).statusCode()).as("not signed in yet")
+                .isEqualTo(401);
+        var page = signIns.call(browser, "GET", "/staff/first-sign-in", null);
+        byte[] mine = base32(between(page.body(), "<code class=\"secret\">", "</code>"));
+        String csrf = between(page.body(), "name=\"_csrf\" value=\"", "\"");
+        var weak = form(browser, Map.of("_csrf", csrf, "password", "short", "repeated", "short",
+                "code", Totp.code(mine, Instant.now())));
+        assertThat(weak.statusCode()).isEqualTo(200);
+        assertThat(weak.body()).contains("密碼至少 12 個字元");
+        var done = form(browser, Map.of("_csrf", csrf, "password", "My-Own-Password-42", "repeated",
+                "My-Own-Password-42", "code", Totp.code(mine, Instant.now())));
+        assertThat(done.statusCode()).isEqualTo(302);
+        SignIns.Session session = signIns.signedIn(done);
+        JsonNode me = json.readTree(signIns.call(session, "GET", "/api/v1/session", null).body());
         assertThat(me.get("role").asString()).isEqualTo("REVIEWER");
-        // the same code again: refused (each code works once)
-        var reused = passwordSignIn(reviewer, password, Totp.code(secret(reviewer), Instant.now()));
-        assertThat(reused.statusCode()).isEqualTo(401);
+        assertThat(secret(reviewer)).isEqualTo(mine);
+
+        // the administrator's password no longer works; the holder's own does, with the next code (each works once)
+        assertThat(passwordSignIn(reviewer, password, Totp.code(mine, Instant.now().plusSeconds(30))).statusCode())
+                .isEqualTo(401);
+        assertThat(passwordSignIn(reviewer, "My-Own-Password-42", Totp.code(mine, Instant.now())).statusCode())
+                .as("the code used to enrol").isEqualTo(401);
+        assertThat(passwordSignIn(reviewer, "My-Own-Password-42", Totp.code(mine, Instant.now().plusSeconds(30)))
+                .statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> form(SignIns.Session browser, Map<String, String> fields) {
+        String body = fields.entrySet().stream().map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue(),
+                java.nio.charset.StandardCharsets.UTF_8)).collect(java.util.stream.Collectors.joining("&"));
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + "/staff/first-sign-in"))
+                    .header("Cookie", "SESSION=" + browser.cookie())
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String between(String text, String start, String end) {
+        int from = text.indexOf(start) + start.length();
+        return text.substring(from, text.indexOf(end, from));
+    }
+
+    private static byte[] base32(String text) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int buffer = 0;
+        int bits = 0;
+        for (char c : text.strip().toCharArray()) {
+            buffer = (buffer << 5) | alphabet.indexOf(c);
+            bits += 5;
+            if (bits >= 8) {
+                out.write((buffer >> (bits - 8)) & 0xff);
+                bits -= 8;
+            }
+        }
+        return out.toByteArray();
     }
 
     @Test
@@ -96,6 +156,8 @@ class StaffAccountsTest {
         String reviewer = username();
         var created = api.post(admin, "/api/v1/staff", Map.of("username", reviewer, "role", "REVIEWER",
                 "bureauCode", "64000", "displayName", "審核人員 乙"));
+        // (an account made for tests without the first-sign-in step)
+        jdbc.sql("update staff_account set must_change = false where username = ?").param(reviewer).update();
         String password = created.text("/initialPassword");
         SignIns.Session session = signIns.signedIn(passwordSignIn(reviewer, password,
                 Totp.code(secret(reviewer), Instant.now())));
@@ -109,6 +171,10 @@ class StaffAccountsTest {
         assertThat(json.readTree(again.body()).get("type").asString()).isEqualTo("urn:problem:signin.staff.DISABLED");
         assertThat(api.post("bureau-admin:65000:" + username(), "/api/v1/staff/" + reviewer + "/disable", null)
                 .status()).isEqualTo(403);
+        // nobody else learns which accounts exist
+        String person = "practitioner:" + fixtures.practitioner(fixtures.institution("64000"));
+        assertThat(api.post(person, "/api/v1/staff/" + reviewer + "/disable", null).status()).isEqualTo(403);
+        assertThat(api.post(person, "/api/v1/staff/no-such-account/disable", null).status()).isEqualTo(403);
     }
 
     @Test

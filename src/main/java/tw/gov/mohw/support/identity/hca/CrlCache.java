@@ -30,14 +30,18 @@ final class CrlCache implements AutoCloseable {
     }
 
     private final Map<String, Source> sources;
+    private final List<java.security.cert.X509Certificate> issuers;
     private final Map<String, X509CRL> current = new ConcurrentHashMap<>();
     // on real elapsed time, not the clock (which tests move back and forth)
     private final Map<String, Long> fetchedAt = new ConcurrentHashMap<>();
     private final Clock clock;
     private final ScheduledExecutorService refresher;
 
-    CrlCache(Map<String, Source> sources, Duration refreshEvery, Clock clock) {
+    /** @param issuers the CAs whose lists are accepted: a list must be signed by one of them */
+    CrlCache(Map<String, Source> sources, List<java.security.cert.X509Certificate> issuers, Duration refreshEvery,
+            Clock clock) {
         this.sources = Map.copyOf(sources);
+        this.issuers = List.copyOf(issuers);
         this.clock = clock;
         this.sources.keySet().forEach(this::refresh);
         refresher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -52,10 +56,46 @@ final class CrlCache implements AutoCloseable {
     void refresh(String name) {
         fetchedAt.put(name, System.nanoTime());
         try {
-            current.put(name, sources.get(name).fetch().get());
-        } catch (RuntimeException e) {
+            X509CRL fresh = sources.get(name).fetch().get();
+            verify(fresh);
+            X509CRL last = current.get(name);
+            if (last != null && older(fresh, last)) {
+                // an older list served again (a replay, or a stale mirror) would bring back a revoked card
+                log.warn("The CRL from {} is older than the one in use; keeping the newer one", name);
+                return;
+            }
+            current.put(name, fresh);
+        } catch (RuntimeException | java.security.GeneralSecurityException e) {
             log.warn("Could not refresh the CRL from {}: {}; keeping the last one", name, e.toString());
         }
+    }
+
+    /** A list counts only when one of the configured issuing CAs signed it. */
+    private void verify(X509CRL crl) throws java.security.GeneralSecurityException {
+        for (var issuer : issuers) {
+            if (issuer.getSubjectX500Principal().equals(crl.getIssuerX500Principal())) {
+                crl.verify(issuer.getPublicKey());
+                return;
+            }
+        }
+        throw new java.security.cert.CRLException("not issued by a configured HCA issuing CA: "
+                + crl.getIssuerX500Principal());
+    }
+
+    /** By CRL number when both have one (RFC 5280 makes it increase), else by issue time. */
+    static boolean older(X509CRL fresh, X509CRL last) {
+        var a = number(fresh);
+        var b = number(last);
+        return a != null && b != null ? a.compareTo(b) < 0 : fresh.getThisUpdate().before(last.getThisUpdate());
+    }
+
+    private static java.math.BigInteger number(X509CRL crl) {
+        byte[] extension = crl.getExtensionValue(org.bouncycastle.asn1.x509.Extension.cRLNumber.getId());
+        if (extension == null) {
+            return null;
+        }
+        return org.bouncycastle.asn1.x509.CRLNumber.getInstance(
+                org.bouncycastle.asn1.ASN1OctetString.getInstance(extension).getOctets()).getCRLNumber();
     }
 
     /** The lists in effect now. */

@@ -44,7 +44,10 @@ class HcaConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    CrlCache crlCache(HcaProperties properties, ObjectProvider<TestHca> testHca, Clock clock) {
+    CrlCache crlCache(HcaProperties properties, ObjectProvider<TestHca> testHca, ResourceLoader resources,
+            Clock clock) {
+        List<X509Certificate> issuers = new ArrayList<>(certificates(resources, properties.issuingCas()));
+        testHca.ifAvailable(hca -> issuers.add(hca.issuingCa()));
         Map<String, CrlCache.Source> sources = new LinkedHashMap<>();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
@@ -52,7 +55,7 @@ class HcaConfiguration {
             sources.put(url, new CrlCache.Source(() -> fetch(http, url), Duration.ofMinutes(1)));
         }
         testHca.ifAvailable(hca -> sources.put("test HCA", new CrlCache.Source(hca::crl, Duration.ZERO)));
-        CrlCache cache = new CrlCache(sources, properties.crlRefresh(), clock);
+        CrlCache cache = new CrlCache(sources, issuers, properties.crlRefresh(), clock);
         testHca.ifAvailable(hca -> hca.onRevocation(() -> cache.refresh("test HCA")));
         return cache;
     }

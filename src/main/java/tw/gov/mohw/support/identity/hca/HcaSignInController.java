@@ -78,7 +78,7 @@ class HcaSignInController {
             signature = new byte[0];
         }
         if (signature.length == 0 || signature.length > 32 * 1024) {
-            return refuse(request, method, "MALFORMED", null, locale);
+            return refuse(request, method, "MALFORMED", "MALFORMED", null, locale);
         }
         String attempt = SignInAttempt.id(request.getSession(true));
         VerifiedCard card;
@@ -86,13 +86,16 @@ class HcaSignInController {
             card = verifier.verify(signature, signedContent(signature));
             challenges.consume(attempt, signedContent(signature));
         } catch (CardRejected e) {
-            return refuse(request, method, e.reason().name(), claimedHolder(signature), locale);
+            return refuse(request, method, e.reason().name(), e.reason().name() + " (holder unverified)",
+                    claimedHolder(signature), locale);
         } catch (LoginChallenges.ChallengeRejected e) {
-            return refuse(request, method, "CHALLENGE_" + e.reason().name(), claimedHolder(signature), locale);
+            return refuse(request, method, "CHALLENGE_" + e.reason().name(), "CHALLENGE_" + e.reason().name()
+                    + " (holder unverified)", claimedHolder(signature), locale);
         }
         Optional<Actor> actor = asStaff ? staffActor(card) : personnelActor(card);
         if (actor.isEmpty()) {
-            return refuse(request, method, asStaff ? "NO_STAFF_ACCOUNT" : "NOT_REGISTERED", card.holderId(), locale);
+            String reason = asStaff ? "NO_STAFF_ACCOUNT" : "NOT_REGISTERED";
+            return refuse(request, method, reason, reason, card.holderId(), locale);
         }
         sessions.signIn(request, response, actor.get(), method, card.holderId());
         return responses.next("/");
@@ -141,9 +144,13 @@ class HcaSignInController {
         }
     }
 
-    private ResponseEntity<Object> refuse(HttpServletRequest request, SignInMethod method, String reason,
+    /**
+     * @param logged the reason as the security log keeps it: a refused signature's holder is only what the
+     *     certificate claims, and the log says so
+     */
+    private ResponseEntity<Object> refuse(HttpServletRequest request, SignInMethod method, String reason, String logged,
             String subject, Locale locale) {
-        sessions.failed(request, method, reason, subject);
+        sessions.failed(request, method, logged, subject);
         return responses.refused(HttpStatus.UNAUTHORIZED, "signin.hca." + reason, locale);
     }
 }

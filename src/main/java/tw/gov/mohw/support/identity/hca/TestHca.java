@@ -56,6 +56,8 @@ public final class TestHca {
 
     private final Clock clock;
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final java.util.concurrent.atomic.AtomicLong CRL_NUMBERS =
+            new java.util.concurrent.atomic.AtomicLong(System.currentTimeMillis());
     private static final char[] STORE_PASSWORD = "test-hca".toCharArray();
 
     private final KeyPair rootKeys;
@@ -248,12 +250,15 @@ public final class TestHca {
             X509v2CRLBuilder builder = new X509v2CRLBuilder(new JcaX509CertificateHolder(issuing).getSubject(),
                     Date.from(thisUpdate));
             builder.setNextUpdate(Date.from(nextUpdate));
+            // increasing across restarts (and whatever a test's clock says), as RFC 5280 asks
+            builder.addExtension(Extension.cRLNumber, false, new org.bouncycastle.asn1.x509.CRLNumber(
+                    BigInteger.valueOf(CRL_NUMBERS.incrementAndGet())));
             for (BigInteger serial : revoked) {
                 builder.addCRLEntry(serial, Date.from(thisUpdate.minus(Duration.ofMinutes(1))), CRLReason.keyCompromise);
             }
             X509CRLHolder holder = builder.build(signer(issuingKeys.getPrivate()));
             return new JcaX509CRLConverter().getCRL(holder);
-        } catch (GeneralSecurityException | OperatorCreationException e) {
+        } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
             throw new IllegalStateException(e);
         }
     }

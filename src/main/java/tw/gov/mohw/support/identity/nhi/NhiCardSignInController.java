@@ -76,32 +76,23 @@ class NhiCardSignInController {
         byte[] challenge = decode(body.challenge());
         byte[] signature = decode(body.signature());
         String subject = "nhi-card:" + body.cardNumber();
-        var locked = lockout.lockedUntil(subject);
-        if (locked.isPresent()) {
-            sessions.failed(request, SignInMethod.NHI_CARD, "LOCKED", null);
-            return responses.refused(HttpStatus.TOO_MANY_REQUESTS, "signin.nhi.LOCKED", locale,
-                    HOUR_MINUTE.format(locked.get()));
-        }
         try {
             challenges.consume(SignInAttempt.id(request.getSession(true)), challenge);
         } catch (LoginChallenges.ChallengeRejected e) {
             return refuse(request, HttpStatus.UNAUTHORIZED, "CHALLENGE_" + e.reason().name(), locale);
         }
-        var result = nhi.verify(body.cardNumber(), challenge, signature, body.password());
-        switch (result.outcome()) {
-            case VERIFIED -> { }
-            case WRONG_PASSWORD -> {
-                lockout.failed(subject);
-                return refuse(request, HttpStatus.UNAUTHORIZED, "WRONG_PASSWORD", locale);
-            }
-            case UNAVAILABLE -> {
-                return refuse(request, HttpStatus.SERVICE_UNAVAILABLE, "UNAVAILABLE", locale);
-            }
-            default -> {
-                return refuse(request, HttpStatus.UNAUTHORIZED, result.outcome().name(), locale);
-            }
+        var attempt = lockout.attempt(subject, () -> nhi.verify(body.cardNumber(), challenge, signature,
+                body.password()), r -> r.outcome() == NhiCardVerifier.Outcome.WRONG_PASSWORD);
+        if (attempt.locked()) {
+            sessions.failed(request, SignInMethod.NHI_CARD, "LOCKED", null);
+            return responses.refused(HttpStatus.TOO_MANY_REQUESTS, "signin.nhi.LOCKED", locale,
+                    HOUR_MINUTE.format(attempt.lockedUntil()));
         }
-        lockout.succeeded(subject);
+        var result = attempt.result();
+        if (result.outcome() != NhiCardVerifier.Outcome.VERIFIED) {
+            return refuse(request, result.outcome() == NhiCardVerifier.Outcome.UNAVAILABLE
+                    ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.UNAUTHORIZED, result.outcome().name(), locale);
+        }
         var person = registry.practitioner(NationalId.parse(result.nationalId()));
         if (person.isEmpty()) {
             sessions.failed(request, SignInMethod.NHI_CARD, "NOT_REGISTERED", result.nationalId());
