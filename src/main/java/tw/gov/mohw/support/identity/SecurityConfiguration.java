@@ -48,7 +48,27 @@ class SecurityConfiguration {
         return new HttpSessionCsrfTokenRepository();
     }
 
+    /**
+     * The API documentation (springdoc's Swagger UI, a third-party page) sets inline styles; it alone may, and it
+     * changes nothing, so it needs neither session nor CSRF.
+     */
     @Bean
+    @org.springframework.core.annotation.Order(1)
+    SecurityFilterChain apiDocumentation(HttpSecurity http) throws Exception {
+        http.securityMatcher("/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**")
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(
+                        org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .requestCache(c -> c.disable())
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
+                                + "frame-ancestors 'none'; base-uri 'none'; object-src 'none'")));
+        return http.build();
+    }
+
+    @Bean
+    @org.springframework.core.annotation.Order(2)
     SecurityFilterChain everything(HttpSecurity http, TestAuthProperties testAuth, Problems problems, SecurityLog log,
             SecurityContextRepository contexts, CsrfTokenRepository csrfTokens, Sessions sessions)
             throws Exception {
@@ -61,9 +81,10 @@ class SecurityConfiguration {
                     }
                 })
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/login/**", "/staff/login", "/staff/login/**", "/staff/first-sign-in", "/error",
-                                "/css/**", "/js/**", "/images/**", "/favicon.ico", "/v3/api-docs/**", "/swagger-ui/**",
-                                "/swagger-ui.html", "/actuator/health/**", "/test-environment/**", "/nhi-simulator/**")
+                        .requestMatchers("/login", "/login/**", "/staff/login", "/staff/login/**", "/staff/first-sign-in",
+                                "/error",
+                                "/css/**", "/js/**", "/images/**", "/favicon.ico", "/actuator/health/**", "/test-environment/**",
+                                "/nhi-simulator/**")
                         .permitAll()
                         .anyRequest().authenticated())
                 .addFilterAfter(new SessionLimits(sessions, problems), AnonymousAuthenticationFilter.class)

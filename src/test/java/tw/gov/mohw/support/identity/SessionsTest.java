@@ -48,6 +48,24 @@ class SessionsTest {
     }
 
     @Test
+    void thirtyIdleMinutesEndASession() {
+        String person = fixtures.practitioner(fixtures.institution("63000"));
+        SignIns.Session idle = signIn(person);
+        SignIns.Session busy = signIn(person);
+        // the idle one was last used 31 minutes ago, the other 29
+        jdbc.sql("update spring_session set last_access_time = last_access_time - ? where session_id = ?")
+                .params(31 * 60_000L, sessionId(idle)).update();
+        jdbc.sql("update spring_session set last_access_time = last_access_time - ? where session_id = ?")
+                .params(29 * 60_000L, sessionId(busy)).update();
+        assertThat(signIns.call(idle, "GET", "/api/v1/session", null).statusCode()).isEqualTo(401);
+        assertThat(signIns.call(busy, "GET", "/api/v1/session", null).statusCode()).isEqualTo(200);
+    }
+
+    private static String sessionId(SignIns.Session session) {
+        return new String(java.util.Base64.getDecoder().decode(session.cookie()), java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    @Test
     void everyStateChangingRequestNeedsThisSessionsCsrfToken() {
         String home = fixtures.institution("63000");
         String person = fixtures.practitioner(home);

@@ -179,6 +179,19 @@ class SignInBrowserTest {
     }
 
     @Test
+    void theApiDocumentationRendersUnderTheContentSecurityPolicy() {
+        java.util.List<String> violations = new java.util.ArrayList<>();
+        page.onConsoleMessage(m -> {
+            if (m.text().contains("Content Security Policy")) {
+                violations.add(m.text());
+            }
+        });
+        page.navigate("/swagger-ui/index.html");
+        assertThat(page.getByText("/api/v1/submissions").first()).isVisible();
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
     void theTestersDeskPutsACardInTheReader() {
         String person = person();
         var card = cards.addHca("d-" + person, "桌面測試卡", CardType.HPC, person, "陳測試", TestCards.State.VALID);
