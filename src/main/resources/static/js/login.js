@@ -67,39 +67,14 @@
     t.focus();
   }));
 
-  // ---- 醫事憑證: HCAServiSign on the first local port that answers ----
-  const hca = (function () {
-    const panel = document.getElementById('panel-hca');
-    if (!panel) { return { start() {} }; }
+  // ---- what both card tabs share: finding the component, the installer prompt, signing in with a secret ----
+  function cardTab(panel, connect, readCard, signIn) {
     const status = panel.querySelector('.agent-status');
     const form = panel.querySelector('.card-form');
     const error = form.querySelector('.form-error');
+    const secret = form.querySelector('input');
     const checking = status.textContent;
-    let base = null;
     let started = false;
-
-    async function call(fn, data) {
-      const body = new URLSearchParams();
-      body.set('tbsPackage', base64(JSON.stringify(data || {})));
-      const r = await fetch(base + '/' + fn, { method: 'POST', body: body });
-      return r.json();
-    }
-
-    async function find() {
-      for (const port of hcaPorts) {
-        const url = 'https://127.0.0.1:' + port;
-        try {
-          const controller = new AbortController();
-          const timer = setTimeout(() => controller.abort(), 1500);
-          const r = await fetch(url + '/Echo', { method: 'POST', body: new URLSearchParams({ tbsPackage: btoa('{}') }),
-            signal: controller.signal });
-          clearTimeout(timer);
-          const echo = await r.json();
-          if (echo.ret_code === 0) { base = url; return echo.version; }
-        } catch (e) { /* try the next port */ }
-      }
-      return null;
-    }
 
     async function start(force) {
       if (started && !force) { return; }
@@ -113,53 +88,47 @@
       show(form, false);
       show(status, true);
       say(status, checking);
-      const version = await find();
-      if (!version) {
+      const found = await connect();
+      if (found === null) {
         show(status, false);
         show(panel.querySelector('.agent-missing'), true);
         return;
       }
-      show(status, true);
-      say(status, msg('Found', version));
-      const basic = await call('GetBasicData');
+      say(status, found);
       show(form, true);
-      if (basic.ret_code !== 0) {
-        say(form.querySelector('.holder'), '');
-        say(error, basic.message);
-        return;
-      }
-      say(error, '');
-      say(form.querySelector('.holder'), msg('Holder', basic.card_type === 0 ? basic.hosp_name : basic.name));
+      await read();
+    }
+
+    // the card's holder, or why there is none (no card, …)
+    async function read() {
+      const card = await readCard();
+      say(form.querySelector('.holder'), card.holder ? msg('Holder', card.holder) : '');
+      say(error, card.holder ? '' : card.message);
+      return card.holder ? card : null;
     }
 
     form.addEventListener('submit', async e => {
       e.preventDefault();
-      const pin = form.querySelector('#hca-pin');
       const button = form.querySelector('button[type="submit"]');
       say(error, '');
-      if (!/^\d{4,8}$/.test(pin.value)) {
-        pin.setAttribute('aria-invalid', 'true');
-        say(error, document.getElementById('hca-pin-hint').textContent);
-        pin.focus();
+      if (!new RegExp(secret.dataset.pattern || '.+').test(secret.value)) {
+        secret.setAttribute('aria-invalid', 'true');
+        say(error, secret.dataset.invalid);
+        secret.focus();
         return;
       }
-      pin.removeAttribute('aria-invalid');
+      secret.removeAttribute('aria-invalid');
       button.disabled = true;
       say(status, msg('Working'));
       try {
-        const basic = await call('GetBasicData');
-        if (basic.ret_code !== 0) { throw new Error(basic.message); }
-        const { challenge } = await post('/' + (main.dataset.staff ? 'staff/' : '') + 'login/hca/challenge');
-        const signed = await call('Sign', { tbs: challenge, pin: pin.value });
-        if (signed.ret_code !== 0) {
-          throw new Error(signed.message + (signed.tries_left ? '（' + signed.tries_left + '）' : ''));
-        }
-        const next = await post('/' + (main.dataset.staff ? 'staff/' : '') + 'login/hca', { signature: signed.signature });
+        const card = await read();
+        if (!card) { return; }
+        const next = await signIn(card, secret.value);
         window.location.assign(next.redirect);
       } catch (err) {
         say(error, err.message);
-        pin.value = '';
-        pin.focus();
+        secret.value = '';
+        secret.focus();
       } finally {
         button.disabled = false;
         say(status, '');
@@ -167,25 +136,68 @@
     });
     panel.querySelector('.retry').addEventListener('click', () => start(true));
     return { start };
+  }
+
+  // ---- 醫事憑證: HCAServiSign on the first local port that answers ----
+  const hca = (function () {
+    const panel = document.getElementById('panel-hca');
+    if (!panel) { return { start() {} }; }
+    const prefix = '/' + (main.dataset.staff ? 'staff/' : '') + 'login/hca';
+    let base = null;
+
+    async function call(fn, data) {
+      const body = new URLSearchParams();
+      body.set('tbsPackage', base64(JSON.stringify(data || {})));
+      const r = await fetch(base + '/' + fn, { method: 'POST', body: body });
+      return r.json();
+    }
+
+    async function connect() {
+      for (const port of hcaPorts) {
+        const url = 'https://127.0.0.1:' + port;
+        try {
+          const controller = new AbortController();
+          const timer = setTimeout(() => controller.abort(), 1500);
+          const r = await fetch(url + '/Echo', { method: 'POST', body: new URLSearchParams({ tbsPackage: btoa('{}') }),
+            signal: controller.signal });
+          clearTimeout(timer);
+          const echo = await r.json();
+          if (echo.ret_code === 0) { base = url; return msg('Found', echo.version); }
+        } catch (e) { /* try the next port */ }
+      }
+      return null;
+    }
+
+    async function readCard() {
+      const basic = await call('GetBasicData');
+      return basic.ret_code === 0 ? { holder: basic.card_type === 0 ? basic.hosp_name : basic.name }
+        : { message: basic.message };
+    }
+
+    async function signIn(card, pin) {
+      const { challenge } = await post(prefix + '/challenge');
+      const signed = await call('Sign', { tbs: challenge, pin: pin });
+      if (signed.ret_code !== 0) {
+        throw new Error(signed.message + (signed.tries_left ? '（' + signed.tries_left + '）' : ''));
+      }
+      return post(prefix, { signature: signed.signature });
+    }
+
+    return cardTab(panel, connect, readCard, signIn);
   })();
 
   // ---- 健保卡(插卡): the NHI card component's WebSocket ----
   const nhi = (function () {
     const panel = document.getElementById('panel-nhi');
     if (!panel) { return { start() {} }; }
-    const status = panel.querySelector('.agent-status');
-    const form = panel.querySelector('.card-form');
-    const error = form.querySelector('.form-error');
     let socket = null;
-    let started = false;
-    let card = null;
 
     function connect() {
-      return new Promise((resolve, reject) => {
+      return new Promise(resolve => {
         const ws = new WebSocket('ws://127.0.0.1:' + nhiPort + '/echo');
-        const timer = setTimeout(() => { ws.close(); reject(new Error('timeout')); }, 2000);
-        ws.onopen = () => { clearTimeout(timer); resolve(ws); };
-        ws.onerror = () => { clearTimeout(timer); reject(new Error('no component')); };
+        const timer = setTimeout(() => { ws.close(); resolve(null); }, 2000);
+        ws.onopen = () => { clearTimeout(timer); socket = ws; resolve(''); };
+        ws.onerror = () => { clearTimeout(timer); resolve(null); };
       });
     }
 
@@ -197,76 +209,21 @@
       });
     }
 
-    async function start(force) {
-      if (started && !force) { return; }
-      started = true;
-      if (unsupported) {
-        show(panel.querySelector('.unsupported'), true);
-        show(status, false);
-        return;
-      }
-      show(panel.querySelector('.agent-missing'), false);
-      try {
-        socket = await connect();
-      } catch (e) {
-        show(status, false);
-        show(panel.querySelector('.agent-missing'), true);
-        return;
-      }
-      show(status, true);
-      say(status, '');
-      show(form, true);
-      await readCard();
-    }
-
     async function readCard() {
       const basic = await command('GetBasic');
-      if (basic.ret !== 0) {
-        card = null;
-        say(form.querySelector('.holder'), '');
-        say(error, basic.message);
-        return false;
-      }
-      card = basic;
-      say(error, '');
-      say(form.querySelector('.holder'), msg('Holder', basic.name));
-      return true;
+      return basic.ret === 0 ? { holder: basic.name, cardNumber: basic.cardNumber } : { message: basic.message };
     }
 
-    form.addEventListener('submit', async e => {
-      e.preventDefault();
-      const password = form.querySelector('#nhi-password');
-      const button = form.querySelector('button[type="submit"]');
-      say(error, '');
-      if (!password.value) {
-        password.setAttribute('aria-invalid', 'true');
-        say(error, document.querySelector('label[for="nhi-password"]').textContent);
-        password.focus();
-        return;
-      }
-      password.removeAttribute('aria-invalid');
-      button.disabled = true;
-      say(status, msg('Working'));
-      try {
-        if (!(await readCard())) { return; }
-        const { challenge } = await post('/login/nhi-card/challenge');
-        const signed = await command('H_Sign:' + challenge);
-        if (signed.ret !== 0) { throw new Error(signed.message); }
-        const next = await post('/login/nhi-card', {
-          cardNumber: card.cardNumber, challenge: challenge, signature: signed.signature, password: password.value
-        });
-        window.location.assign(next.redirect);
-      } catch (err) {
-        say(error, err.message);
-        password.value = '';
-        password.focus();
-      } finally {
-        button.disabled = false;
-        say(status, '');
-      }
-    });
-    panel.querySelector('.retry').addEventListener('click', () => start(true));
-    return { start };
+    async function signIn(card, password) {
+      const { challenge } = await post('/login/nhi-card/challenge');
+      const signed = await command('H_Sign:' + challenge);
+      if (signed.ret !== 0) { throw new Error(signed.message); }
+      return post('/login/nhi-card', {
+        cardNumber: card.cardNumber, challenge: challenge, signature: signed.signature, password: password
+      });
+    }
+
+    return cardTab(panel, connect, readCard, signIn);
   })();
 
   // ---- 健保卡(無插卡): SMS code with a live countdown, then the NHI site ----

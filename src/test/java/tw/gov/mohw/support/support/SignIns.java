@@ -7,8 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
@@ -37,7 +35,7 @@ public class SignIns {
     private static final Pattern SESSION_COOKIE = Pattern.compile("SESSION=([^;]+)");
     private static final Pattern CSRF_META = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"");
     /** One key for every card tests issue: a fresh 2048-bit RSA key per card would cost a second each. */
-    private static final KeyPair CARD_KEYS = rsa();
+    private static final KeyPair CARD_KEYS = TestHca.rsaKeys();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -162,13 +160,4 @@ public class SignIns {
         return json.readTree(response.body());
     }
 
-    private static KeyPair rsa() {
-        try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-            g.initialize(2048);
-            return g.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -312,9 +312,18 @@ public final class TestHca {
     }
 
     private static KeyPair keys() throws GeneralSecurityException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048, new SecureRandom());
-        return generator.generateKeyPair();
+        return rsaKeys();
+    }
+
+    /** A fresh 2048-bit RSA key pair, as the cards and the simulated services use. */
+    public static KeyPair rsaKeys() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048, RANDOM);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static ContentSigner signer(PrivateKey key) throws OperatorCreationException {

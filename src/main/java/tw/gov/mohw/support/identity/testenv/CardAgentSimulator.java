@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -327,9 +326,7 @@ public class CardAgentSimulator implements AutoCloseable {
         if (Files.exists(file)) {
             return file;
         }
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        KeyPair keys = generator.generateKeyPair();
+        KeyPair keys = tw.gov.mohw.support.identity.hca.TestHca.rsaKeys();
         X500Name name = new X500Name("CN=localhost, O=測試環境 card agent");
         Instant now = Instant.now();
         var builder = new JcaX509v3CertificateBuilder(name, new BigInteger(63, new SecureRandom()),

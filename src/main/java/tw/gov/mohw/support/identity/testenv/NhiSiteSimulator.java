@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
+import tw.gov.mohw.support.identity.hca.TestHca;
 import tw.gov.mohw.support.identity.nhi.NhiSite;
 import tw.gov.mohw.support.registry.RocDates;
 
@@ -51,8 +52,8 @@ class NhiSiteSimulator {
     private final Clock clock;
 
     NhiSiteSimulator(TestCards cards, Clock clock) {
-        this.encryption = rsa();
-        this.signing = rsa();
+        this.encryption = TestHca.rsaKeys();
+        this.signing = TestHca.rsaKeys();
         this.cards = cards;
         this.clock = clock;
     }
@@ -104,15 +105,6 @@ class NhiSiteSimulator {
         return jwt.serialize();
     }
 
-    private static KeyPair rsa() {
-        try {
-            var generator = java.security.KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private record Request(String client, String subject, String nonce, URI returnTo) {
     }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
@@ -132,7 +131,7 @@ public class TestCards {
     public NhiCard addNhi(Practitioner person, String password) {
         String number = "0000" + String.format("%08d", Math.floorMod(person.nationalId().value().hashCode(), 100_000_000));
         NhiCard card = new NhiCard(number, person.nationalId().value(), person.name(), person.birthDate(),
-                person.nationalId().value().charAt(1) == '2' ? "F" : "M", password, rsa());
+                person.nationalId().value().charAt(1) == '2' ? "F" : "M", password, TestHca.rsaKeys());
         nhiCards.put(number, card);
         return card;
     }
@@ -169,13 +168,4 @@ public class TestCards {
                 nhiCards.size());
     }
 
-    private static KeyPair rsa() {
-        try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-            g.initialize(2048);
-            return g.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
