@@ -5,7 +5,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What every page's shared layout needs: whether to show the test-environment banner. */
+/** What every page's shared layout needs: the test-environment banner, and who is signed in. */
 @ControllerAdvice(annotations = Controller.class)
 class PageModel {
 
@@ -18,5 +18,12 @@ class PageModel {
     @ModelAttribute("testEnvironment")
     boolean testEnvironment() {
         return testEnvironment;
+    }
+
+    /** Who is signed in, for the header (null when nobody is). */
+    @ModelAttribute("currentActor")
+    tw.gov.mohw.support.shared.Actor currentActor() {
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getPrincipal() instanceof tw.gov.mohw.support.shared.Actor actor ? actor : null;
     }
 }

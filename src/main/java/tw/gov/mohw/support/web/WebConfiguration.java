@@ -8,7 +8,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.LocaleResolver;
-import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 
 /** Language (zh-TW first, English by Accept-Language), the request size limit, and the clock. */
 @Configuration(proxyBeanMethods = false)
@@ -18,10 +17,21 @@ class WebConfiguration {
 
     @Bean
     LocaleResolver localeResolver() {
-        AcceptHeaderLocaleResolver resolver = new AcceptHeaderLocaleResolver();
-        resolver.setSupportedLocales(List.of(TRADITIONAL_CHINESE, Locale.ENGLISH));
-        resolver.setDefaultLocale(TRADITIONAL_CHINESE);
-        return resolver;
+        return new LanguageResolver();
+    }
+
+    /** {@code ?lang=en} or {@code ?lang=zh-TW} on any page switches the language (and remembers it). */
+    @Bean
+    org.springframework.web.servlet.config.annotation.WebMvcConfigurer languageSwitch() {
+        return new org.springframework.web.servlet.config.annotation.WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
+                var change = new org.springframework.web.servlet.i18n.LocaleChangeInterceptor();
+                change.setParamName("lang");
+                change.setIgnoreInvalidLocale(true);
+                registry.addInterceptor(change);
+            }
+        };
     }
 
     @Bean

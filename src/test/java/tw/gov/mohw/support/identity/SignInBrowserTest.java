@@ -82,6 +82,7 @@ class SignInBrowserTest {
         assertThat(page.getByRole(AriaRole.STATUS).filter(new com.microsoft.playwright.Locator.FilterOptions()
                 .setHasText("已偵測到讀卡元件"))).isVisible();
         Browser.screenshot(page, "login-hca");
+        Browser.assertAccessible(page);
         page.getByLabel("PIN 碼").fill("000000");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("以醫事憑證登入")).click();
         assertThat(page.getByRole(AriaRole.ALERT).filter(new com.microsoft.playwright.Locator.FilterOptions()
@@ -92,6 +93,7 @@ class SignInBrowserTest {
         assertThat(page.getByText("practitioner:" + person)).isVisible();
         assertThat(page.getByText("登入方式：醫事憑證")).isVisible();
         Browser.screenshot(page, "home");
+        Browser.assertAccessible(page);
         // and out again
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登出").setExact(true)).click();
         assertThat(page.getByText("您已登出。")).isVisible();
@@ -150,11 +152,13 @@ class SignInBrowserTest {
         Matcher code = Pattern.compile("(\\d{6})").matcher(sms.latestTo(mobile).orElseThrow().text());
         assertThat(code.find()).isTrue();
         Browser.screenshot(page, "login-nocard-countdown");
+        Browser.assertAccessible(page);
         page.getByLabel("手機驗證碼", new Page.GetByLabelOptions().setExact(true)).fill(code.group(1));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("下一步：前往健保署驗證健保卡卡號")).click();
         page.waitForURL("**/nhi-simulator/verify**");
         assertThat(page.getByText("多因子身分核實及認證機制")).isVisible();
         Browser.screenshot(page, "nhi-simulator");
+        Browser.assertAccessible(page);
         page.getByLabel("健保卡卡號").fill(card.cardNumber());
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("確認")).click();
         page.waitForURL("**/");
@@ -170,12 +174,29 @@ class SignInBrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登入").setExact(true)).click();
         assertThat(page.getByText("帳號、密碼或驗證碼錯誤")).isVisible();
         Browser.screenshot(page, "staff-login");
+        Browser.assertAccessible(page);
         page.getByLabel("密碼", new Page.GetByLabelOptions().setExact(true)).fill(TestStaff.PASSWORD);
         page.getByLabel("驗證碼（驗證器 App）").fill(Totp.code(staff.accounts().get(0).secret(),
                 java.time.Instant.now()));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登入").setExact(true)).click();
         page.waitForURL("**/");
         assertThat(page.getByText("衛生局管理者 staff:admin-63000")).isVisible();
+    }
+
+    @Test
+    void theLanguageSwitchesToEnglishAndBack() {
+        page.navigate("/login");
+        assertThat(page.locator("html")).hasAttribute("lang", "zh-Hant-TW");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("English")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sign in"))).isVisible();
+        assertThat(page.locator("html")).hasAttribute("lang", "en");
+        page.navigate("/staff/login");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
+                .setName("Sign-in for health bureau and ministry staff"))).isVisible();
+        Browser.assertAccessible(page);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("中文")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("衛生局及衛福部人員登入")))
+                .isVisible();
     }
 
     @Test
@@ -201,6 +222,7 @@ class SignInBrowserTest {
         assertThat(page.getByText("已更換讀卡機中的卡片。")).isVisible();
         assertThat(agent.hcaInserted()).isEqualTo(card.alias());
         Browser.screenshot(page, "test-environment");
+        Browser.assertAccessible(page);
     }
 
     @Test
@@ -215,6 +237,7 @@ class SignInBrowserTest {
         assertThat(page.locator("#panel-hca").getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator
                 .GetByRoleOptions().setName("下載元件"))).hasAttribute("href", "https://hca.nat.gov.tw/");
         Browser.screenshot(page, "login-no-component");
+        Browser.assertAccessible(page);
         page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("健保卡登入(插卡)")).click();
         assertThat(page.getByText("尚未安裝或未啟動健保卡讀卡機元件，請啟動服務或按此下載")).isVisible();
     }
@@ -227,6 +250,7 @@ class SignInBrowserTest {
         p.navigate("/login#hca");
         assertThat(p.locator("#panel-hca").getByText("Apple 電腦及行動裝置不支援插卡登入")).isVisible();
         Browser.screenshot(p, "login-phone");
+        Browser.assertAccessible(p);
         assertThat((Boolean) p.evaluate("document.documentElement.scrollWidth <= window.innerWidth")).isTrue();
         p.locator("#panel-hca").getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
                 .setName("改用健保卡登入(無插卡)")).click();

@@ -50,6 +50,19 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Fails unless axe-core finds no WCAG 2.1 A/AA violation on the page as it is now. */
+    public static void assertAccessible(Page page) {
+        var results = new com.deque.html.axecore.playwright.AxeBuilder(page)
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze();
+        var violations = results.getViolations();
+        if (!violations.isEmpty()) {
+            StringBuilder s = new StringBuilder("axe-core violations on " + page.url() + ":");
+            violations.forEach(v -> s.append("\n- ").append(v.getId()).append(": ").append(v.getHelp())
+                    .append(" ").append(v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList()));
+            throw new AssertionError(s.toString());
+        }
+    }
+
     @Override
     public void close() {
         browser.close();
