@@ -134,12 +134,13 @@ class SignInPages {
         return "redirect:/";
     }
 
-    @GetMapping("/")
+    /** Who is signed in, how, and signing out everywhere. */
+    @GetMapping("/account")
     String home(@AuthenticationPrincipal Actor actor, HttpServletRequest request, Model model) {
         model.addAttribute("actor", actor);
         model.addAttribute("method", request.getSession(false) == null ? null
                 : request.getSession(false).getAttribute(Sessions.METHOD));
-        return "home";
+        return "account";
     }
 
     @PostMapping("/sign-out")

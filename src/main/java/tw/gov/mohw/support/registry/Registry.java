@@ -84,6 +84,35 @@ public class Registry {
         return Optional.ofNullable(code).map(departments::get);
     }
 
+    /** Every department, by code. */
+    public List<Department> departments() {
+        return List.copyOf(departments.values());
+    }
+
+    /** The people practising at an institution now, by name: whom its clerk may file for. */
+    public List<Practitioner> staffOf(InstitutionCode institution, LocalDate day) {
+        return jdbc.sql("""
+                select p.* from practitioner p join practice_registration r on r.practitioner_id = p.id
+                 where r.institution_code = ? and r.status = 'PRACTISING' and r.valid_from <= ?
+                   and (r.valid_to is null or r.valid_to >= ?)
+                 order by p.name, p.id limit 500""")
+                .params(institution.value(), day, day).query(Registry::practitioner).list();
+    }
+
+    /** Open institutions whose code starts with, or whose name contains, {@code text}; at most {@code limit}. */
+    public List<Institution> findInstitutions(String text, int limit) {
+        String q = text == null ? "" : text.strip();
+        if (q.isEmpty()) {
+            return List.of();
+        }
+        String like = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return jdbc.sql("""
+                select * from institution where status = 'OPEN' and (code like ? or name like ?)
+                 order by (code = ?) desc, name limit ?""")
+                .params(like + "%", "%" + like + "%", q, Math.min(Math.max(limit, 1), 50))
+                .query(Registry::institution).list();
+    }
+
 
     void refreshReferenceData() {
         bureaus = index(jdbc.sql("select * from health_bureau order by county_code").query((rs, n) -> new HealthBureau(

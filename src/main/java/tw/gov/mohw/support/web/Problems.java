@@ -64,6 +64,11 @@ public class Problems {
         return of(status, detailKey, List.of(), locale);
     }
 
+    /** One violation's text in the reader's language, as a page shows it next to its field. */
+    public String message(Violation v, Locale locale) {
+        return text(v.messageKey(), args(v, locale), locale, v.messageKey());
+    }
+
     /** Enum arguments (a status, a category) are shown by their name in the reader's language. */
     private Object[] args(Violation v, Locale locale) {
         return v.args().stream().map(a -> a instanceof Enum<?> e

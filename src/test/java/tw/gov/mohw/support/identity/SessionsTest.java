@@ -121,9 +121,12 @@ class SessionsTest {
         assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/login");
         assertThat(signIns.call(null, "GET", "/api/v1/reports", null).statusCode()).isEqualTo(401);
         String person = fixtures.practitioner(fixtures.institution("63000"));
-        var home = signIns.call(signIn(person), "GET", "/", null);
+        SignIns.Session session = signIn(person);
+        var home = signIns.call(session, "GET", "/", null);
         assertThat(home.statusCode()).isEqualTo(200);
-        assertThat(home.body()).contains("practitioner:" + person).contains("登出所有裝置");
+        assertThat(home.body()).contains("我的報備");
+        var account = signIns.call(session, "GET", "/account", null);
+        assertThat(account.body()).contains("practitioner:" + person).contains("登出所有裝置");
     }
 
     private long reports() {

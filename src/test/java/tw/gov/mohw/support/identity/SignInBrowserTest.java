@@ -90,9 +90,11 @@ class SignInBrowserTest {
         page.getByLabel("PIN 碼").fill(TestCards.PIN);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("以醫事憑證登入")).click();
         page.waitForURL("**/");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("我的報備"))).isVisible();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("醫事人員")).click();
         assertThat(page.getByText("practitioner:" + person)).isVisible();
         assertThat(page.getByText("登入方式：醫事憑證")).isVisible();
-        Browser.screenshot(page, "home");
+        Browser.screenshot(page, "account");
         Browser.assertAccessible(page);
         // and out again
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登出").setExact(true)).click();
@@ -127,6 +129,7 @@ class SignInBrowserTest {
         page.getByLabel("健保卡網路服務密碼").fill("Web-Pass-9");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("以健保卡登入")).click();
         page.waitForURL("**/");
+        page.navigate("/account");
         assertThat(page.getByText("登入方式：健保卡(插卡)")).isVisible();
     }
 
@@ -162,6 +165,7 @@ class SignInBrowserTest {
         page.getByLabel("健保卡卡號").fill(card.cardNumber());
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("確認")).click();
         page.waitForURL("**/");
+        page.navigate("/account");
         assertThat(page.getByText("登入方式：健保卡(無插卡)")).isVisible();
     }
 
@@ -180,6 +184,8 @@ class SignInBrowserTest {
                 java.time.Instant.now()));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登入").setExact(true)).click();
         page.waitForURL("**/");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("本局轄區的報備"))).isVisible();
+        page.navigate("/account");
         assertThat(page.getByText("衛生局管理者 staff:admin-63000")).isVisible();
     }
 

@@ -23,6 +23,9 @@ public final class Browser implements AutoCloseable {
             .setUserAgent("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
                     + "Chrome/131.0 Mobile Safari/537.36");
 
+    /** Which of the two sizes tests use. */
+    public enum Viewport { DESKTOP, PHONE }
+
     private final Playwright playwright;
     private final com.microsoft.playwright.Browser browser;
 

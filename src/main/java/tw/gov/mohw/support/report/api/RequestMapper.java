@@ -30,14 +30,14 @@ import tw.gov.mohw.support.shared.Violation;
  * Turns request text into domain values, collecting every problem with the field it concerns, so the client gets
  * all of them at once (HTTP 422) and nothing is changed.
  */
-final class RequestMapper {
+public final class RequestMapper {
 
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern TIME = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d");
 
     private final List<Violation> violations = new ArrayList<>();
 
-    static NewReport newReport(NewReportRequest r) {
+    public static NewReport newReport(NewReportRequest r) {
         RequestMapper m = new RequestMapper();
         NationalId person = m.required("practitioner", r.practitioner(), NationalId::parse);
         InstitutionCode supported = m.required("supportedInstitution", r.supportedInstitution(), InstitutionCode::parse);
@@ -47,14 +47,14 @@ final class RequestMapper {
         return new NewReport(person, supported, category, particulars);
     }
 
-    static Particulars particulars(ReportRequests.ParticularsRequest r) {
+    public static Particulars particulars(ReportRequests.ParticularsRequest r) {
         RequestMapper m = new RequestMapper();
         Particulars p = m.particulars(r.department(), r.content(), r.period(), r.schedule());
         m.done();
         return p;
     }
 
-    static LocalDate date(String field, String raw) {
+    public static LocalDate date(String field, String raw) {
         RequestMapper m = new RequestMapper();
         LocalDate d = m.required(field, raw, RequestMapper::date);
         m.done();

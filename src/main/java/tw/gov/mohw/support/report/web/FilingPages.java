@@ -1,0 +1,463 @@
+package tw.gov.mohw.support.report.web;
+
+import jakarta.servlet.http.HttpSession;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import tw.gov.mohw.support.registry.InstitutionCode;
+import tw.gov.mohw.support.registry.NationalId;
+import tw.gov.mohw.support.registry.Registry;
+import tw.gov.mohw.support.registry.RocDates;
+import tw.gov.mohw.support.report.Action;
+import tw.gov.mohw.support.report.Particulars;
+import tw.gov.mohw.support.report.ReportStatus;
+import tw.gov.mohw.support.report.ReportView;
+import tw.gov.mohw.support.report.SupportCategory;
+import tw.gov.mohw.support.report.SupportReports;
+import tw.gov.mohw.support.report.api.ReportRequests;
+import tw.gov.mohw.support.report.api.RequestMapper;
+import tw.gov.mohw.support.shared.Actor;
+import tw.gov.mohw.support.shared.DomainException;
+import tw.gov.mohw.support.shared.Violation;
+import tw.gov.mohw.support.web.Problems;
+
+/**
+ * 登錄 as a guided form in five steps — who and where, department and content, period, schedule, review — and
+ * the same steps for editing a draft, correcting a returned report (補正) and asking for a change (變更). Each
+ * step is checked as it is left, and its problems are shown next to its fields; the domain's rules (overlap,
+ * lateness, limits) are checked on submission and sent back to the step they concern.
+ */
+@Controller
+class FilingPages {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String KEY = "filing.";
+    private static final String DONE = "filed.";
+
+    private final SupportReports reports;
+    private final Registry registry;
+    private final Problems problems;
+    private final Clock clock;
+
+    FilingPages(SupportReports reports, Registry registry, Problems problems, Clock clock) {
+        this.reports = reports;
+        this.registry = registry;
+        this.problems = problems;
+        this.clock = clock;
+    }
+
+    @GetMapping("/reports/new")
+    String start(@AuthenticationPrincipal Actor actor, HttpSession session) {
+        requireApplicant(actor);
+        FilingForm form = new FilingForm(HexFormat.of().formatHex(bytes()));
+        if (actor.is(Actor.Role.PRACTITIONER)) {
+            form.practitioner = actor.nationalId();
+        }
+        session.setAttribute(KEY + form.id, form);
+        return "redirect:/reports/file/" + form.id + "/1";
+    }
+
+    /** Continue a draft, correct a returned report, or ask for a change of an approved one. */
+    @GetMapping("/reports/{id}/edit")
+    String edit(@AuthenticationPrincipal Actor actor, @PathVariable long id, HttpSession session) {
+        requireApplicant(actor);
+        ReportView report = reports.get(actor, id);
+        FilingForm form = new FilingForm(HexFormat.of().formatHex(bytes()));
+        form.mode = switch (report.status()) {
+            case DRAFT -> FilingForm.Mode.DRAFT;
+            case RETURNED -> FilingForm.Mode.CORRECT;
+            case APPROVED -> FilingForm.Mode.CHANGE;
+            default -> throw new DomainException(DomainException.Kind.CONFLICT,
+                    Violation.of(null, "report.not.editable", report.status()));
+        };
+        form.reportId = id;
+        form.supportedInstitution = report.supportedInstitution().code();
+        form.supportedInstitutionName = report.supportedInstitution().name();
+        form.category = report.category().name();
+        Particulars p = report.inForce().particulars();
+        form.department = p.departmentCode();
+        form.content = p.content();
+        form.periodStart = RocDates.formatShort(p.period().start());
+        form.periodEnd = RocDates.formatShort(p.period().end());
+        form.weekly.clear();
+        p.schedule().weekly().forEach(s -> form.weekly.add(new FilingForm.Slot(s.day().name(), s.start().toString(),
+                s.end().toString())));
+        p.schedule().dated().forEach(s -> form.dated.add(new FilingForm.Slot(RocDates.formatShort(s.date()),
+                s.start().toString(), s.end().toString())));
+        for (int i = report.history().size() - 1; i >= 0 && form.mode == FilingForm.Mode.CORRECT; i--) {
+            if (report.history().get(i).action() == Action.RETURN) {
+                form.reviewerComment = report.history().get(i).reason();
+                break;
+            }
+        }
+        session.setAttribute(KEY + form.id, form);
+        return "redirect:/reports/file/" + form.id + "/2";
+    }
+
+    @GetMapping("/reports/file/{wizard}/{step}")
+    String show(@AuthenticationPrincipal Actor actor, @PathVariable String wizard, @PathVariable int step,
+            HttpSession session, Model model) {
+        FilingForm form = form(session, wizard);
+        if (form == null) {
+            Object done = session.getAttribute(DONE + wizard);
+            return done != null ? "redirect:/reports/" + done : "redirect:/reports/new";
+        }
+        return render(actor, form, Math.max(form.partiesFixed() ? 2 : 1, Math.min(step, FilingForm.STEPS)),
+                Map.of(), List.of(), model);
+    }
+
+    @PostMapping("/reports/file/{wizard}/{step}")
+    String next(@AuthenticationPrincipal Actor actor, @PathVariable String wizard, @PathVariable int step,
+            @RequestParam Map<String, String> fields,
+            @RequestParam(name = "weeklyDay", required = false) List<String> weeklyDay,
+            @RequestParam(name = "weeklyStart", required = false) List<String> weeklyStart,
+            @RequestParam(name = "weeklyEnd", required = false) List<String> weeklyEnd,
+            @RequestParam(name = "datedDate", required = false) List<String> datedDate,
+            @RequestParam(name = "datedStart", required = false) List<String> datedStart,
+            @RequestParam(name = "datedEnd", required = false) List<String> datedEnd,
+            HttpSession session, Model model, Locale locale) {
+        FilingForm form = form(session, wizard);
+        if (form == null) {
+            Object done = session.getAttribute(DONE + wizard);
+            // a second click of 送出, or the back button after it: nothing is filed twice
+            return done != null ? "redirect:/reports/" + done : "redirect:/reports/new";
+        }
+        String action = fields.getOrDefault("action", "next");
+        Map<String, String> errors = new LinkedHashMap<>();
+        try {
+            return advance(actor, form, step, action, fields, weeklyDay, weeklyStart, weeklyEnd, datedDate, datedStart,
+                    datedEnd, errors, session, model, locale);
+        } finally {
+            // sessions live in the database: a changed attribute is saved only when it is set again
+            if (session.getAttribute(KEY + wizard) != null) {
+                session.setAttribute(KEY + wizard, form);
+            }
+        }
+    }
+
+    private String advance(Actor actor, FilingForm form, int step, String action, Map<String, String> fields,
+            List<String> weeklyDay, List<String> weeklyStart, List<String> weeklyEnd, List<String> datedDate,
+            List<String> datedStart, List<String> datedEnd, Map<String, String> errors, HttpSession session,
+            Model model, Locale locale) {
+        String wizard = form.id;
+        switch (step) {
+            case 1 -> stepOne(actor, form, fields, errors, model, locale);
+            case 2 -> {
+                form.department = fields.get("department");
+                form.content = trim(fields.get("content"), 1000);
+            }
+            case 3 -> {
+                form.periodStart = trim(fields.get("periodStart"), 30);
+                form.periodEnd = trim(fields.get("periodEnd"), 30);
+            }
+            case 4 -> {
+                form.weekly.clear();
+                form.dated.clear();
+                for (int i = 0; weeklyDay != null && i < weeklyDay.size() && i < 50; i++) {
+                    form.weekly.add(new FilingForm.Slot(weeklyDay.get(i), at(weeklyStart, i), at(weeklyEnd, i)));
+                }
+                for (int i = 0; datedDate != null && i < datedDate.size() && i < 366; i++) {
+                    form.dated.add(new FilingForm.Slot(trim(datedDate.get(i), 30), at(datedStart, i), at(datedEnd, i)));
+                }
+                if (action.equals("addWeekly")) {
+                    form.weekly.add(new FilingForm.Slot("MONDAY", "", ""));
+                    return render(actor, form, 4, errors, List.of(), model);
+                }
+                if (action.equals("addDated")) {
+                    form.dated.add(new FilingForm.Slot("", "", ""));
+                    return render(actor, form, 4, errors, List.of(), model);
+                }
+                if (action.startsWith("removeWeekly") || action.startsWith("removeDated")) {
+                    int i = index(action);
+                    List<FilingForm.Slot> list = action.startsWith("removeWeekly") ? form.weekly : form.dated;
+                    if (i >= 0 && i < list.size()) {
+                        list.remove(i);
+                    }
+                    return render(actor, form, 4, errors, List.of(), model);
+                }
+            }
+            case 5 -> form.reason = trim(fields.get("reason"), 500);
+            default -> {
+                return "redirect:/reports/file/" + wizard + "/1";
+            }
+        }
+        if (action.equals("back")) {
+            return "redirect:/reports/file/" + wizard + "/" + Math.max(1, step - 1);
+        }
+        if (step < 5) {
+            checkUpTo(step, form, errors, locale);
+        }
+        if (!errors.isEmpty() || model.containsAttribute("institutionChoices")) {
+            return render(actor, form, step, errors, List.of(), model);
+        }
+        if (step == 4 && form.mode != FilingForm.Mode.CORRECT && form.mode != FilingForm.Mode.CHANGE) {
+            // from here on a new filing is a saved draft
+            List<String> general = new ArrayList<>();
+            if (!save(actor, form, errors, general, locale)) {
+                return render(actor, form, stepOf(errors, 4), errors, general, model);
+            }
+        }
+        if (step < 5) {
+            return "redirect:/reports/file/" + wizard + "/" + (step + 1);
+        }
+        List<String> general = new ArrayList<>();
+        Long id = finish(actor, form, errors, general, locale);
+        if (id == null) {
+            return render(actor, form, 5, errors, general, model);
+        }
+        session.removeAttribute(KEY + wizard);
+        session.setAttribute(DONE + wizard, id);
+        return "redirect:/reports/" + id + "?done=" + (form.mode == FilingForm.Mode.CHANGE ? "changeRequested"
+                : form.mode == FilingForm.Mode.CORRECT ? "resubmitted" : "submitted");
+    }
+
+    private void stepOne(Actor actor, FilingForm form, Map<String, String> fields, Map<String, String> errors,
+            Model model, Locale locale) {
+        if (form.partiesFixed()) {
+            return;
+        }
+        if (actor.is(Actor.Role.INSTITUTION)) {
+            form.practitioner = fields.get("practitioner");
+        }
+        form.category = fields.getOrDefault("category", "REGULAR");
+        String chosen = fields.get("supportedChoice");
+        String typed = trim(fields.get("supportedInstitution"), 100);
+        String text = chosen != null && !chosen.isBlank() ? chosen : typed;
+        form.supportedInstitution = null;
+        form.supportedInstitutionName = null;
+        if (text == null || text.isBlank()) {
+            errors.put("supportedInstitution", message("supportedInstitution", "field.required", locale));
+            return;
+        }
+        if (InstitutionCode.isValid(text)) {
+            var found = registry.institution(InstitutionCode.parse(text));
+            if (found.isPresent() && found.get().isOpen()) {
+                form.supportedInstitution = found.get().code().value();
+                form.supportedInstitutionName = found.get().name();
+                return;
+            }
+        }
+        var matches = registry.findInstitutions(text, 20);
+        if (matches.size() == 1) {
+            form.supportedInstitution = matches.get(0).code().value();
+            form.supportedInstitutionName = matches.get(0).name();
+        } else if (matches.isEmpty()) {
+            errors.put("supportedInstitution", message("supportedInstitution", "institution.notFound", locale));
+        } else {
+            model.addAttribute("institutionChoices", matches);
+            model.addAttribute("institutionQuery", text);
+        }
+    }
+
+    /** The checks of a step's own fields; the domain's rules come on submission. */
+    private void checkUpTo(int step, FilingForm form, Map<String, String> errors, Locale locale) {
+        if (step == 1) {
+            if (form.practitioner == null || !NationalId.isValid(form.practitioner)) {
+                errors.put("practitioner", message("practitioner", "field.required", locale));
+            }
+            try {
+                SupportCategory.valueOf(form.category);
+            } catch (IllegalArgumentException | NullPointerException e) {
+                errors.put("category", message("category", "category.invalid", locale));
+            }
+            return;
+        }
+        if (step == 2) {
+            if (form.department == null || registry.department(form.department).isEmpty()) {
+                errors.put("department", message("department", "department.required", locale));
+            }
+            if (form.content == null || form.content.isBlank()) {
+                errors.put("content", message("content", "content.required", locale));
+            }
+            return;
+        }
+        try {
+            if (form.partiesFixed()) {
+                RequestMapper.particulars(particulars(form, step == 3));
+            } else {
+                RequestMapper.newReport(request(form, step == 3));
+            }
+        } catch (DomainException e) {
+            for (Violation v : e.violations()) {
+                if (v.field() != null && stepOf(v.field()) <= step) {
+                    errors.putIfAbsent(v.field(), problems.message(v, locale));
+                }
+            }
+        }
+    }
+
+    private boolean save(Actor actor, FilingForm form, Map<String, String> errors, List<String> general,
+            Locale locale) {
+        try {
+            if (form.reportId == null) {
+                form.reportId = reports.createDraft(actor, RequestMapper.newReport(request(form, false)),
+                        "web-" + form.id).report().id();
+                form.mode = FilingForm.Mode.DRAFT;
+            } else {
+                reports.update(actor, form.reportId, RequestMapper.particulars(particulars(form, false)));
+            }
+            return true;
+        } catch (DomainException e) {
+            collect(e, errors, general, locale);
+            return false;
+        }
+    }
+
+    private Long finish(Actor actor, FilingForm form, Map<String, String> errors, List<String> general,
+            Locale locale) {
+        try {
+            var particulars = RequestMapper.particulars(particulars(form, false));
+            return switch (form.mode) {
+                case NEW, DRAFT -> reports.submit(actor, form.reportId).id();
+                case CORRECT -> {
+                    reports.update(actor, form.reportId, particulars);
+                    yield reports.submit(actor, form.reportId).id();
+                }
+                case CHANGE -> {
+                    if (form.reason == null || form.reason.isBlank()) {
+                        errors.put("reason", message("reason", "reason.required", locale));
+                        yield null;
+                    }
+                    yield reports.requestChange(actor, form.reportId, particulars, form.reason).id();
+                }
+            };
+        } catch (DomainException e) {
+            if (e.kind() == DomainException.Kind.CONFLICT && form.reportId != null
+                    && reports.get(actor, form.reportId).status() == ReportStatus.SUBMITTED
+                    && form.mode != FilingForm.Mode.CHANGE) {
+                return form.reportId; // already submitted (a second click): nothing more to do
+            }
+            collect(e, errors, general, locale);
+            return null;
+        }
+    }
+
+    private void collect(DomainException e, Map<String, String> errors, List<String> general, Locale locale) {
+        for (Violation v : e.violations()) {
+            if (v.field() == null) {
+                general.add(problems.message(v, locale));
+            } else {
+                errors.putIfAbsent(v.field(), problems.message(v, locale));
+            }
+        }
+    }
+
+    private static ReportRequests.NewReportRequest request(FilingForm form, boolean periodOnly) {
+        var p = particulars(form, periodOnly);
+        return new ReportRequests.NewReportRequest(form.practitioner, form.supportedInstitution, form.category,
+                p.department(), p.content(), p.period(), p.schedule());
+    }
+
+    /** The particulars as typed; while only the period is checked, a stand-in slot keeps the schedule quiet. */
+    private static ReportRequests.ParticularsRequest particulars(FilingForm form, boolean periodOnly) {
+        List<ReportRequests.WeeklySlotRequest> weekly = form.weekly.stream()
+                .map(s -> new ReportRequests.WeeklySlotRequest(s.day(), s.start(), s.end())).toList();
+        List<ReportRequests.DatedSlotRequest> dated = form.dated.stream()
+                .map(s -> new ReportRequests.DatedSlotRequest(s.day(), s.start(), s.end())).toList();
+        var schedule = periodOnly ? new ReportRequests.ScheduleRequest(
+                List.of(new ReportRequests.WeeklySlotRequest("MONDAY", "09:00", "10:00")), List.of())
+                : new ReportRequests.ScheduleRequest(weekly, dated);
+        return new ReportRequests.ParticularsRequest(form.department, form.content,
+                new ReportRequests.PeriodRequest(form.periodStart, form.periodEnd), schedule, form.reason);
+    }
+
+    private String render(Actor actor, FilingForm form, int step, Map<String, String> errors, List<String> general,
+            Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("step", step);
+        model.addAttribute("steps", FilingForm.STEPS);
+        model.addAttribute("percent", step * 100 / FilingForm.STEPS);
+        model.addAttribute("errors", errors);
+        model.addAttribute("fixSteps", errors.keySet().stream().map(FilingPages::stepOf).filter(n -> n < 5).distinct()
+                .sorted().toList());
+        model.addAttribute("general", general);
+        model.addAttribute("categories", SupportCategory.values());
+        model.addAttribute("departments", registry.departments());
+        model.addAttribute("days", DayOfWeek.values());
+        model.addAttribute("clerk", actor.is(Actor.Role.INSTITUTION));
+        if (actor.is(Actor.Role.INSTITUTION) && !form.partiesFixed()) {
+            model.addAttribute("staff", registry.staffOf(InstitutionCode.parse(actor.institutionCode()),
+                    RocDates.today(clock)));
+        }
+        if (form.practitioner != null && NationalId.isValid(form.practitioner)) {
+            model.addAttribute("person", registry.practitioner(NationalId.parse(form.practitioner)).orElse(null));
+        }
+        model.addAttribute("departmentName", form.department == null ? null
+                : registry.department(form.department).map(d -> d.nameZh()).orElse(null));
+        return "reports/file";
+    }
+
+    /** Which step a field belongs to. */
+    static int stepOf(String field) {
+        if (field == null) {
+            return 5;
+        }
+        if (field.startsWith("practitioner") || field.startsWith("supportedInstitution") || field.startsWith("category")) {
+            return 1;
+        }
+        if (field.startsWith("department") || field.startsWith("content")) {
+            return 2;
+        }
+        if (field.startsWith("period")) {
+            return 3;
+        }
+        return field.startsWith("schedule") ? 4 : 5;
+    }
+
+    private static int stepOf(Map<String, String> errors, int otherwise) {
+        return errors.keySet().stream().mapToInt(FilingPages::stepOf).min().orElse(otherwise);
+    }
+
+    private String message(String field, String key, Locale locale) {
+        return problems.message(Violation.of(field, key), locale);
+    }
+
+    private static FilingForm form(HttpSession session, String wizard) {
+        return wizard.matches("[0-9a-f]{32}") && session.getAttribute(KEY + wizard) instanceof FilingForm f ? f : null;
+    }
+
+    private static void requireApplicant(Actor actor) {
+        if (!actor.is(Actor.Role.PRACTITIONER, Actor.Role.INSTITUTION)) {
+            throw new DomainException(DomainException.Kind.FORBIDDEN, Violation.of(null, "report.file.forbidden"));
+        }
+    }
+
+    private static byte[] bytes() {
+        byte[] b = new byte[16];
+        RANDOM.nextBytes(b);
+        return b;
+    }
+
+    private static int index(String action) {
+        try {
+            return Integer.parseInt(action.replaceAll("\\D", ""));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static String at(List<String> list, int i) {
+        return list != null && i < list.size() ? trim(list.get(i), 5) : "";
+    }
+
+    private static String trim(String s, int max) {
+        if (s == null) {
+            return null;
+        }
+        String t = s.strip();
+        return t.length() > max ? t.substring(0, max) : t;
+    }
+}

@@ -1,0 +1,187 @@
+package tw.gov.mohw.support.report.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tw.gov.mohw.support.registry.NationalId;
+import tw.gov.mohw.support.registry.Registry;
+import tw.gov.mohw.support.registry.RocDates;
+import tw.gov.mohw.support.report.Action;
+import tw.gov.mohw.support.report.ReportQuery;
+import tw.gov.mohw.support.report.ReportStatus;
+import tw.gov.mohw.support.report.ReportView;
+import tw.gov.mohw.support.report.SupportReports;
+import tw.gov.mohw.support.report.api.RequestMapper;
+import tw.gov.mohw.support.shared.Actor;
+import tw.gov.mohw.support.shared.DomainException;
+import tw.gov.mohw.support.web.Problems;
+
+/**
+ * The applicant's pages: the start page (what concerns me, what needs my action) and a report's page with what
+ * may be done to it now — 撤回, 註銷, 送出, and the way into 補正 and 變更.
+ */
+@Controller
+class ReportPages {
+
+    static final int PAGE_SIZE = 20;
+
+    private final SupportReports reports;
+    private final Registry registry;
+    private final Problems problems;
+    private final Clock clock;
+
+    ReportPages(SupportReports reports, Registry registry, Problems problems, Clock clock) {
+        this.reports = reports;
+        this.registry = registry;
+        this.problems = problems;
+        this.clock = clock;
+    }
+
+    @GetMapping("/")
+    String start(@AuthenticationPrincipal Actor actor, @RequestParam(name = "status", required = false) String status,
+            @RequestParam(name = "from", required = false) String from,
+            @RequestParam(name = "to", required = false) String to,
+            @RequestParam(name = "page", defaultValue = "0") int page, Model model, Locale locale) {
+        Set<ReportStatus> statuses = EnumSet.noneOf(ReportStatus.class);
+        if (status != null && !status.isBlank()) {
+            try {
+                statuses.add(ReportStatus.valueOf(status));
+            } catch (IllegalArgumentException e) {
+                model.addAttribute("filterError", problems.message(
+                        tw.gov.mohw.support.shared.Violation.of("status", "status.invalid"), locale));
+            }
+        }
+        LocalDate fromDate = date(from, "from", model, locale);
+        LocalDate toDate = date(to, "to", model, locale);
+        int p = Math.max(0, Math.min(page, 500));
+        var result = reports.search(actor, new ReportQuery(null, null, statuses, fromDate, toDate, null, false,
+                ReportQuery.Sort.CREATED_AT, true, p, PAGE_SIZE));
+        var needsAction = actor.is(Actor.Role.PRACTITIONER, Actor.Role.INSTITUTION)
+                ? reports.search(actor, new ReportQuery(null, null, Set.of(ReportStatus.RETURNED), null, null, null,
+                        false, ReportQuery.Sort.CREATED_AT, false, 0, 10)).items()
+                : List.of();
+        model.addAttribute("result", result);
+        model.addAttribute("needsAction", needsAction);
+        model.addAttribute("statuses", ReportStatus.values());
+        model.addAttribute("status", status);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        model.addAttribute("canFile", actor.is(Actor.Role.PRACTITIONER, Actor.Role.INSTITUTION));
+        model.addAttribute("roc", new Roc());
+        return "reports/start";
+    }
+
+    @GetMapping("/reports/{id}")
+    String detail(@AuthenticationPrincipal Actor actor, @PathVariable long id, Model model) {
+        ReportView report = reports.get(actor, id);
+        model.addAttribute("report", report);
+        model.addAttribute("revision", report.pendingChange() != null ? report.pendingChange() : report.inForce());
+        model.addAttribute("department", report.inForce() == null ? null : registry.department(
+                report.inForce().particulars().departmentCode()).map(d -> d.nameZh()).orElse(null));
+        model.addAttribute("reviewerComment", report.status() == ReportStatus.RETURNED ? lastReason(report,
+                Action.RETURN) : null);
+        boolean applicant = actor.is(Actor.Role.PRACTITIONER, Actor.Role.INSTITUTION);
+        boolean live = !report.ended();
+        model.addAttribute("canSubmit", applicant && report.status() == ReportStatus.DRAFT);
+        model.addAttribute("canEdit", applicant && (report.status() == ReportStatus.DRAFT
+                || report.status() == ReportStatus.RETURNED));
+        model.addAttribute("canWithdraw", applicant && (report.status() == ReportStatus.SUBMITTED
+                || report.status() == ReportStatus.RETURNED));
+        model.addAttribute("canChange", applicant && live && report.status() == ReportStatus.APPROVED
+                && report.pendingChange() == null);
+        model.addAttribute("canCancel", applicant && live && report.status() == ReportStatus.APPROVED);
+        model.addAttribute("roc", new Roc());
+        return "reports/detail";
+    }
+
+    @PostMapping("/reports/{id}/submit")
+    String submit(@AuthenticationPrincipal Actor actor, @PathVariable long id, RedirectAttributes redirect,
+            Locale locale) {
+        return act(id, redirect, locale, "submitted", () -> reports.submit(actor, id));
+    }
+
+    @PostMapping("/reports/{id}/withdraw")
+    String withdraw(@AuthenticationPrincipal Actor actor, @PathVariable long id,
+            @RequestParam(name = "reason", required = false) String reason, RedirectAttributes redirect,
+            Locale locale) {
+        return act(id, redirect, locale, "withdrawn", () -> reports.withdraw(actor, id, trim(reason)));
+    }
+
+    @PostMapping("/reports/{id}/cancel")
+    String cancel(@AuthenticationPrincipal Actor actor, @PathVariable long id,
+            @RequestParam(name = "from", required = false) String from,
+            @RequestParam(name = "reason", required = false) String reason, RedirectAttributes redirect,
+            Locale locale) {
+        return act(id, redirect, locale, "cancelled",
+                () -> reports.cancel(actor, id, RequestMapper.date("from", from), trim(reason)));
+    }
+
+    /** Does it, then shows the report with what happened, or with why not (nothing changed). */
+    private String act(long id, RedirectAttributes redirect, Locale locale, String done, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("done", done);
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("errors", e.violations().stream().map(v -> problems.message(v, locale))
+                    .toList());
+        }
+        return "redirect:/reports/" + id;
+    }
+
+    private static String lastReason(ReportView report, Action action) {
+        for (int i = report.history().size() - 1; i >= 0; i--) {
+            if (report.history().get(i).action() == action) {
+                return report.history().get(i).reason();
+            }
+        }
+        return null;
+    }
+
+    private LocalDate date(String raw, String field, Model model, Locale locale) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return RequestMapper.date(field, raw);
+        } catch (DomainException e) {
+            model.addAttribute("filterError", problems.message(e.violations().get(0), locale));
+            return null;
+        }
+    }
+
+    private static String trim(String s) {
+        return s == null ? null : s.strip();
+    }
+
+    /** ROC dates and times for the templates. */
+    static final class Roc {
+        public String date(LocalDate d) {
+            return d == null ? "" : RocDates.formatShort(d);
+        }
+
+        public String instant(java.time.Instant at) {
+            if (at == null) {
+                return "";
+            }
+            var local = at.atZone(RocDates.ZONE);
+            return RocDates.formatShort(local.toLocalDate()) + " " + String.format("%02d:%02d", local.getHour(),
+                    local.getMinute());
+        }
+
+        public String masked(String nationalId) {
+            return nationalId != null && NationalId.isValid(nationalId) ? NationalId.parse(nationalId).masked()
+                    : nationalId;
+        }
+    }
+}

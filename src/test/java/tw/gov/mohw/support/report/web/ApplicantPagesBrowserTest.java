@@ -1,0 +1,206 @@
+package tw.gov.mohw.support.report.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.Cookie;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import tw.gov.mohw.support.registry.RocDates;
+import tw.gov.mohw.support.support.Browser;
+import tw.gov.mohw.support.support.Fixtures;
+import tw.gov.mohw.support.support.IntegrationTest;
+import tw.gov.mohw.support.support.SignIns;
+
+/** The applicant's pages in headless Chromium: start page, 登錄 in five steps, a report's page, 撤回. */
+@IntegrationTest
+class ApplicantPagesBrowserTest {
+
+    private static Browser browser;
+
+    @Autowired Environment environment;
+    @Autowired Fixtures fixtures;
+    @Autowired SignIns signIns;
+
+    private BrowserContext context;
+
+    @BeforeAll
+    static void launch() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void quit() {
+        browser.close();
+    }
+
+    @AfterEach
+    void close() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    /** A browser already signed in as {@code actor} (the sign-in itself is tested in SignInBrowserTest). */
+    private Page signedIn(String actor, Browser.Viewport viewport) {
+        String base = "http://127.0.0.1:" + environment.getProperty("local.server.port");
+        context = browser.context(viewport == Browser.Viewport.PHONE ? Browser.PHONE : Browser.DESKTOP, base);
+        context.addCookies(List.of(new Cookie("SESSION", signIns.session(actor).cookie()).setUrl(base)));
+        return context.newPage();
+    }
+
+    private static String roc(LocalDate date) {
+        return RocDates.formatShort(date);
+    }
+
+    private static Locator button(Page page, String name) {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    @Test
+    void aPersonFilesInFiveStepsSeesItOnTheStartPageAndWithdrawsIt() {
+        String home = fixtures.institution("63000");
+        String site = fixtures.institution("63000");
+        String person = fixtures.practitioner(home);
+        Page page = signedIn("practitioner:" + person, Browser.Viewport.DESKTOP);
+        page.navigate("/");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("我的報備"))).isVisible();
+        Browser.assertAccessible(page);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("新增報備（登錄）")).click();
+
+        // 1: where, by code
+        assertThat(page.getByText("第 1 步，共 5 步（20%）")).isVisible();
+        Browser.assertAccessible(page);
+        page.getByLabel("支援機構", new Page.GetByLabelOptions().setExact(true)).fill(site);
+        button(page, "下一步").click();
+        // 2
+        assertThat(page.getByText("第 2 步，共 5 步（40%）")).isVisible();
+        button(page, "下一步").click();
+        assertThat(page.getByText("請修正以下問題：")).isVisible();
+        assertThat(page.getByLabel("科別")).hasAttribute("aria-invalid", "true");
+        Browser.assertAccessible(page);
+        page.getByLabel("科別").selectOption("02");
+        page.getByLabel("支援內容").fill("支援內科門診");
+        button(page, "下一步").click();
+        // 3: a date that is not a date first
+        page.getByLabel("支援起日").fill("115/02/30");
+        page.getByLabel("支援迄日").fill(roc(fixtures.today().plusDays(60)));
+        button(page, "下一步").click();
+        assertThat(page.getByLabel("支援起日")).hasAttribute("aria-invalid", "true");
+        page.getByLabel("支援起日").fill(roc(fixtures.today().plusDays(7)));
+        button(page, "下一步").click();
+        // 4: a weekly slot, and a specific date added and removed again
+        assertThat(page.getByText("第 4 步，共 5 步（80%）")).isVisible();
+        page.getByLabel("星期或日期").selectOption("TUESDAY");
+        page.getByLabel("開始時間").fill("13:30");
+        page.getByLabel("結束時間").fill("17:30");
+        button(page, "新增指定日期").click();
+        assertThat(page.getByText("指定日期 1")).isVisible();
+        Browser.assertAccessible(page);
+        button(page, "刪除時段 1").last().click();
+        assertThat(page.getByText("指定日期 1")).isHidden();
+        button(page, "下一步").click();
+        // 5: review, file
+        assertThat(page.getByText("第 5 步，共 5 步（100%）")).isVisible();
+        String wizardUrl = page.url();
+        assertThat(page.getByText("星期二 13:30–17:30")).isVisible();
+        Browser.screenshot(page, "file-review");
+        Browser.assertAccessible(page);
+        button(page, "送出（登錄）").click();
+        assertThat(page.getByText("已送出，等待衛生局審核。")).isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING).first()).containsText("待審");
+        Browser.screenshot(page, "report-detail");
+        Browser.assertAccessible(page);
+
+        // filing twice is harmless: 送出 again (a double click, a resent form) opens the same report
+        String reportUrl = page.url();
+        String csrf = page.locator("meta[name=csrf-token]").getAttribute("content");
+        var again = context.request().post(wizardUrl, com.microsoft.playwright.options.RequestOptions.create()
+                .setHeader("X-CSRF-TOKEN", csrf).setForm(com.microsoft.playwright.options.FormData.create()
+                        .set("action", "submit")).setMaxRedirects(0));
+        assertThat(again.status()).isEqualTo(302);
+        assertThat(again.headers().get("location")).endsWith(reportUrl.replaceAll("^https?://[^/]+", "")
+                .replaceAll("\\?.*", ""));
+        page.navigate("/");
+        assertThat(page.locator("table.reports tbody tr")).hasCount(1);
+        assertThat(page.locator("table.reports").getByText("待審")).isVisible();
+        Browser.screenshot(page, "start");
+
+        page.locator("table.reports a").first().click();
+        page.getByLabel("原因").first().fill("時間無法配合");
+        button(page, "撤回").click();
+        assertThat(page.getByText("已撤回。")).isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING).first()).containsText("撤回");
+        assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("時間無法配合"))).isVisible();
+        assertThat(reportUrl).isNotBlank();
+    }
+
+    @Test
+    void anOverlapIsShownWithTheConflictingCaseAndTheStepToFix() {
+        String home = fixtures.institution("63000");
+        String person = fixtures.practitioner(home);
+        Page page = signedIn("practitioner:" + person, Browser.Viewport.DESKTOP);
+        String first = file(page, fixtures.institution("63000"), "WEDNESDAY", "09:00", "12:00");
+        assertThat(first).isNotBlank();
+        file(page, fixtures.institution("63000"), "WEDNESDAY", "11:00", "13:00");
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("重疊");
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText(first);
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("回到第 4 步：支援時段")))
+                .isVisible();
+        Browser.assertAccessible(page);
+    }
+
+    @Test
+    void aClerkFilesForOneOfTheirStaffAndFindsTheSiteByName() {
+        String home = fixtures.institution("64000");
+        String person = fixtures.practitioner(home);
+        String site = fixtures.institution("64000");
+        Page page = signedIn("institution:" + home, Browser.Viewport.PHONE);
+        page.navigate("/reports/new");
+        page.getByLabel("支援人員").selectOption(person);
+        String name = page.evaluate("n => n", "測試診所" + Integer.parseInt(site.substring(2))).toString();
+        page.getByLabel("支援機構", new Page.GetByLabelOptions().setExact(true)).fill(name);
+        button(page, "下一步").click();
+        if (page.getByText("找到多個機構，請選擇一個").isVisible()) {
+            page.getByLabel(Pattern.compile(".*（" + site + "）")).check();
+            button(page, "下一步").click();
+        }
+        assertThat(page.getByText("支援機構：" + name)).isVisible();
+        assertThat((Boolean) page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")).isTrue();
+        Browser.screenshot(page, "file-phone");
+        Browser.assertAccessible(page);
+    }
+
+    /** Files through the five steps; returns the case number shown, or "" when the review shows problems. */
+    private String file(Page page, String site, String day, String from, String to) {
+        page.navigate("/reports/new");
+        page.getByLabel("支援機構", new Page.GetByLabelOptions().setExact(true)).fill(site);
+        button(page, "下一步").click();
+        page.getByLabel("科別").selectOption("02");
+        page.getByLabel("支援內容").fill("門診");
+        button(page, "下一步").click();
+        page.getByLabel("支援起日").fill(roc(fixtures.today().plusDays(7)));
+        page.getByLabel("支援迄日").fill(roc(fixtures.today().plusDays(40)));
+        button(page, "下一步").click();
+        page.getByLabel("星期或日期").selectOption(day);
+        page.getByLabel("開始時間").fill(from);
+        page.getByLabel("結束時間").fill(to);
+        button(page, "下一步").click();
+        button(page, "送出（登錄）").click();
+        if (page.getByText("已送出，等待衛生局審核。").isVisible()) {
+            return page.locator("h1 span").first().textContent().replace("案號", "").strip();
+        }
+        return "";
+    }
+}
