@@ -81,7 +81,7 @@ public class StaffAccounts {
         String nationalId = null;
         if (request.nationalId() != null && !request.nationalId().isBlank()) {
             if (!NationalId.isValid(request.nationalId())) {
-                problems.add(Violation.of("nationalId", "nationalId.invalid"));
+                problems.add(Violation.of("nationalId", "id.national.invalid"));
             } else {
                 nationalId = NationalId.parse(request.nationalId()).value();
             }

@@ -2,7 +2,6 @@ package tw.gov.mohw.support.report.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -49,24 +48,11 @@ class ReportPages {
     }
 
     @GetMapping("/")
-    String start(@AuthenticationPrincipal Actor actor, @RequestParam(name = "status", required = false) String status,
-            @RequestParam(name = "from", required = false) String from,
-            @RequestParam(name = "to", required = false) String to,
+    String start(@AuthenticationPrincipal Actor actor, SearchForm search,
             @RequestParam(name = "page", defaultValue = "0") int page, Model model, Locale locale) {
-        Set<ReportStatus> statuses = EnumSet.noneOf(ReportStatus.class);
-        if (status != null && !status.isBlank()) {
-            try {
-                statuses.add(ReportStatus.valueOf(status));
-            } catch (IllegalArgumentException e) {
-                model.addAttribute("filterError", problems.message(
-                        tw.gov.mohw.support.shared.Violation.of("status", "status.invalid"), locale));
-            }
-        }
-        LocalDate fromDate = date(from, "from", model, locale);
-        LocalDate toDate = date(to, "to", model, locale);
-        int p = Math.max(0, Math.min(page, 500));
-        var result = reports.search(actor, new ReportQuery(null, null, statuses, fromDate, toDate, null, false,
-                ReportQuery.Sort.CREATED_AT, true, p, PAGE_SIZE));
+        var problems = SearchForm.problems();
+        var query = search.query(page, PAGE_SIZE, problems);
+        var result = reports.search(actor, query);
         var needsAction = actor.is(Actor.Role.PRACTITIONER, Actor.Role.INSTITUTION)
                 ? reports.search(actor, new ReportQuery(null, null, Set.of(ReportStatus.RETURNED), null, null, null,
                         false, ReportQuery.Sort.CREATED_AT, false, 0, 10)).items()
@@ -74,12 +60,16 @@ class ReportPages {
         model.addAttribute("result", result);
         model.addAttribute("needsAction", needsAction);
         model.addAttribute("statuses", ReportStatus.values());
-        model.addAttribute("status", status);
-        model.addAttribute("from", from);
-        model.addAttribute("to", to);
+        model.addAttribute("search", search);
+        model.addAttribute("filterErrors", problems.stream().map(v -> problems(v, locale)).toList());
         model.addAttribute("canFile", actor.is(Actor.Role.PRACTITIONER, Actor.Role.INSTITUTION));
+        model.addAttribute("searchesPeople", !actor.is(Actor.Role.PRACTITIONER));
         model.addAttribute("roc", new Roc());
         return "reports/start";
+    }
+
+    private String problems(tw.gov.mohw.support.shared.Violation v, Locale locale) {
+        return problems.message(v, locale);
     }
 
     @GetMapping("/reports/{id}")
@@ -146,18 +136,6 @@ class ReportPages {
             }
         }
         return null;
-    }
-
-    private LocalDate date(String raw, String field, Model model, Locale locale) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return RequestMapper.date(field, raw);
-        } catch (DomainException e) {
-            model.addAttribute("filterError", problems.message(e.violations().get(0), locale));
-            return null;
-        }
     }
 
     private static String trim(String s) {

@@ -1,0 +1,75 @@
+package tw.gov.mohw.support.report.web;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import tw.gov.mohw.support.registry.InstitutionCode;
+import tw.gov.mohw.support.registry.NationalId;
+import tw.gov.mohw.support.report.ReportQuery;
+import tw.gov.mohw.support.report.ReportStatus;
+import tw.gov.mohw.support.report.api.RequestMapper;
+import tw.gov.mohw.support.shared.DomainException;
+import tw.gov.mohw.support.shared.Violation;
+
+/**
+ * 查詢: the filters of the start page and its exports, as typed (ROC dates, an ID, an institution code). What does
+ * not parse is reported and left out, never widened: the caller's own scope is added to every query anyway.
+ */
+record SearchForm(String status, String from, String to, String person, String institution) {
+
+    /** The query for one page, and the problems with the filters (as violations to show). */
+    ReportQuery query(int page, int size, List<Violation> problems) {
+        Set<ReportStatus> statuses = EnumSet.noneOf(ReportStatus.class);
+        if (status != null && !status.isBlank()) {
+            try {
+                statuses.add(ReportStatus.valueOf(status));
+            } catch (IllegalArgumentException e) {
+                problems.add(Violation.of("status", "status.invalid"));
+            }
+        }
+        NationalId id = null;
+        if (person != null && !person.isBlank()) {
+            if (NationalId.isValid(person.strip())) {
+                id = NationalId.parse(person.strip());
+            } else {
+                problems.add(Violation.of("person", "id.national.invalid"));
+            }
+        }
+        InstitutionCode code = null;
+        if (institution != null && !institution.isBlank()) {
+            if (InstitutionCode.isValid(institution.strip())) {
+                code = InstitutionCode.parse(institution.strip());
+            } else {
+                problems.add(Violation.of("institution", "institution.code.invalid"));
+            }
+        }
+        return new ReportQuery(id, code, statuses, date("from", from, problems), date("to", to, problems), null,
+                false, ReportQuery.Sort.CREATED_AT, true, Math.max(0, Math.min(page, 500)), size);
+    }
+
+    boolean isEmpty() {
+        return List.of(nz(status), nz(from), nz(to), nz(person), nz(institution)).stream().allMatch(String::isBlank);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static LocalDate date(String field, String raw, List<Violation> problems) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return RequestMapper.date(field, raw);
+        } catch (DomainException e) {
+            problems.addAll(e.violations());
+            return null;
+        }
+    }
+
+    static List<Violation> problems() {
+        return new ArrayList<>();
+    }
+}
