@@ -83,7 +83,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/login/**", "/staff/login", "/staff/login/**", "/staff/first-sign-in",
                                 "/error",
-                                "/css/**", "/js/**", "/images/**", "/favicon.ico", "/actuator/health/**", "/test-environment/**",
+                                "/css/**", "/js/**", "/images/**", "/favicon.ico", "/actuator/health/**", "/help", "/verify/**",
+                                "/test-environment/**",
                                 "/nhi-simulator/**")
                         .permitAll()
                         .anyRequest().authenticated())

@@ -190,6 +190,17 @@ class SignInBrowserTest {
     }
 
     @Test
+    void theHelpPageIsOpenToEveryone() {
+        page.navigate("/login");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("使用說明")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("沒有讀卡機怎麼登入？")))
+                .isVisible();
+        assertThat(page.getByText("HCAServiSign").first()).isVisible();
+        Browser.assertAccessible(page);
+        Browser.screenshot(page, "help");
+    }
+
+    @Test
     void theLanguageSwitchesToEnglishAndBack() {
         page.navigate("/login");
         assertThat(page.locator("html")).hasAttribute("lang", "zh-Hant-TW");
