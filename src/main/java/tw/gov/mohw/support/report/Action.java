@@ -5,5 +5,7 @@ public enum Action {
     CREATE, UPDATE, SUBMIT, RESUBMIT, WITHDRAW,
     APPROVE, RETURN, REJECT,
     REQUEST_CHANGE, UPDATE_CHANGE, RESUBMIT_CHANGE, WITHDRAW_CHANGE, APPROVE_CHANGE, RETURN_CHANGE, REJECT_CHANGE,
-    CANCEL
+    CANCEL,
+    /** The applicant asks the supported institution for its electronic consent; the institution answers. */
+    REQUEST_CONSENT, AGREE_CONSENT, DECLINE_CONSENT
 }

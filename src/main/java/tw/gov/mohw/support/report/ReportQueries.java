@@ -101,6 +101,23 @@ class ReportQueries {
         return new ResultPage<>(items, page, size, Math.min(total, COUNT_LIMIT), total <= COUNT_LIMIT);
     }
 
+    /** Filed reports naming the clerk's institution as the site whose electronic consent they wait for. */
+    List<ReportSummary> awaitingConsent(Actor actor, int limit, LocalDate today) {
+        if (!actor.is(Actor.Role.INSTITUTION)) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select r.*, p.national_id, p.name as practitioner_name, h.name as home_name, s.name as supported_name
+                  from support_report r
+                  join practitioner p on p.id = r.practitioner_id
+                  join institution h on h.code = r.home_institution
+                  join institution s on s.code = r.supported_institution
+                 where r.supported_institution = ? and r.consent_state = 'REQUESTED' and r.case_number is not null
+                 order by r.submitted_at, r.id limit ?""")
+                .params(actor.institutionCode(), Math.max(1, Math.min(limit, 100)))
+                .query((rs, n) -> summary(rs, today)).list();
+    }
+
     private static void scope(Actor actor, long practitionerId, List<String> where, Map<String, Object> params) {
         switch (actor.role()) {
             case PRACTITIONER -> {

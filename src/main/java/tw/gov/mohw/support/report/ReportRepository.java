@@ -137,6 +137,13 @@ class ReportRepository {
                         Violation.of(null, "report.concurrent.modification", report.caseNumber()));
             }
         }
+        if (report.consentChanged()) {
+            Consent c = report.consent();
+            jdbc.sql("""
+                    update support_report set consent_state = ?, consent_by = ?, consent_reason = ?, consent_at = ?
+                     where id = ?""")
+                    .params(c.state().name(), c.by(), c.reason(), utc(c.at()), id).update();
+        }
         for (Revision r : report.changedRevisions()) {
             Particulars p = r.particulars();
             jdbc.sql("""
@@ -203,6 +210,7 @@ class ReportRepository {
                 row.category, row.filedBy, row.actingFor, row.idempotencyKey, revisions.get(row.inForceRevision),
                 row.pendingRevision == null ? null : revisions.get(row.pendingRevision), row.cancelledFrom,
                 row.queuedAt, row.submittedAt, row.createdAt, row.updatedAt, history);
+        report.restoreConsent(row.consent);
         return report;
     }
 
@@ -237,6 +245,7 @@ class ReportRepository {
         final Instant submittedAt;
         final Instant createdAt;
         final Instant updatedAt;
+        final Consent consent;
 
         Row(ResultSet rs, int n) throws SQLException {
             id = rs.getLong("id");
@@ -259,6 +268,8 @@ class ReportRepository {
             submittedAt = instant(rs.getTimestamp("submitted_at"));
             createdAt = instant(rs.getTimestamp("created_at"));
             updatedAt = instant(rs.getTimestamp("updated_at"));
+            consent = new Consent(Consent.State.valueOf(rs.getString("consent_state")), rs.getString("consent_by"),
+                    rs.getString("consent_reason"), instant(rs.getTimestamp("consent_at")));
         }
 
         private static Instant instant(Timestamp t) {

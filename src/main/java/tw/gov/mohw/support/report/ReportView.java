@@ -12,7 +12,7 @@ public record ReportView(long id, String caseNumber, String approvalNumber, Repo
         Person practitioner, Place homeInstitution, Place supportedInstitution, Place decidingBureau,
         Place homeBureau, SupportCategory category, Revision inForce, Revision pendingChange, LocalDate cancelledFrom,
         String filedBy, String actingFor, Instant createdAt, Instant submittedAt, Instant updatedAt,
-        List<Transition> history, int version) {
+        List<Transition> history, int version, Consent consent) {
 
     /** The person, with the ID masked (T12434****). */
     public record Person(String maskedNationalId, String name, String professionCode) {

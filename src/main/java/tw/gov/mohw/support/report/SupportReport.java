@@ -45,6 +45,8 @@ public class SupportReport {
     private final List<Transition> history;
     private final Map<Integer, Revision> changedRevisions = new LinkedHashMap<>();
     private final List<Transition> newTransitions = new ArrayList<>();
+    private Consent consent = Consent.NONE;
+    private boolean consentChanged;
 
     private SupportReport(Long id, int version, String caseNumber, ReportStatus status, long practitionerId,
             InstitutionCode homeInstitution, InstitutionCode supportedInstitution, String decidingBureau,
@@ -94,6 +96,50 @@ public class SupportReport {
         return new SupportReport(id, version, caseNumber, status, practitionerId, homeInstitution,
                 supportedInstitution, decidingBureau, homeBureau, category, filedBy, actingFor, idempotencyKey,
                 inForce, pending, cancelledFrom, queuedAt, submittedAt, createdAt, updatedAt, history);
+    }
+
+    /** Sets the stored consent when a report is read back (it is not part of a report's lifecycle state). */
+    void restoreConsent(Consent stored) {
+        consent = stored;
+    }
+
+    // --- electronic consent ------------------------------------------------------------------------------------
+
+    /**
+     * The applicant asks the supported institution to consent, once the report is filed (a draft is the applicant's
+     * alone); again after a decline; not once the institution agreed.
+     */
+    void requestConsent(Actor actor, Instant at) {
+        requireStatus(ReportStatus.SUBMITTED, ReportStatus.RETURNED);
+        if (consent.state() == Consent.State.REQUESTED || consent.state() == Consent.State.AGREED) {
+            throw new DomainException(DomainException.Kind.CONFLICT,
+                    Violation.of(null, "consent.already", consent.state()));
+        }
+        consent = new Consent(Consent.State.REQUESTED, null, null, at);
+        consentChanged = true;
+        record(Action.REQUEST_CONSENT, status, inForce, actor, null, at);
+    }
+
+    /** A clerk of the supported institution agrees, or declines with a reason. */
+    void answerConsent(boolean agree, String reason, Actor actor, Instant at) {
+        if (consent.state() != Consent.State.REQUESTED) {
+            throw new DomainException(DomainException.Kind.CONFLICT, Violation.of(null, "consent.not.requested"));
+        }
+        if (!agree && (reason == null || reason.isBlank())) {
+            throw DomainException.invalid("reason", "report.reason.required");
+        }
+        consent = new Consent(agree ? Consent.State.AGREED : Consent.State.DECLINED, actor.account(),
+                reason == null ? null : reason.strip(), at);
+        consentChanged = true;
+        record(agree ? Action.AGREE_CONSENT : Action.DECLINE_CONSENT, status, inForce, actor, reason, at);
+    }
+
+    public Consent consent() {
+        return consent;
+    }
+
+    boolean consentChanged() {
+        return consentChanged;
     }
 
     // --- applicant transitions -------------------------------------------------------------------------------

@@ -328,6 +328,17 @@ public class SupportReports {
         });
     }
 
+    /** 電子同意: the applicant asks the supported institution to agree. */
+    public ReportView requestConsent(Actor actor, long id) {
+        return apply(actor, id, Side.APPLICANT, (report, parties) -> report.requestConsent(actor, now()));
+    }
+
+    /** 電子同意: a clerk of the supported institution agrees, or declines with a reason. */
+    public ReportView answerConsent(Actor actor, long id, boolean agree, String reason) {
+        return apply(actor, id, Side.SUPPORTED_INSTITUTION,
+                (report, parties) -> report.answerConsent(agree, reason, actor, now()));
+    }
+
     public ReportView get(Actor actor, long id) {
         SupportReport report = reports.find(id).filter(r -> canRead(actor, r)).orElseThrow(SupportReports::notFound);
         return view(actor, report, parties(report));
@@ -353,6 +364,11 @@ public class SupportReports {
 
     public ResultPage<ReportSummary> search(Actor actor, ReportQuery query) {
         return queries.search(actor, actorPractitionerId(actor), query, today());
+    }
+
+    /** For a clerk: filed reports naming their institution as the site, waiting for its consent. */
+    public List<ReportSummary> awaitingConsent(Actor actor, int limit) {
+        return queries.awaitingConsent(actor, limit, today());
     }
 
     /** The person's commitments in the week that holds {@code day}, as far as the actor may see them. */
@@ -391,7 +407,7 @@ public class SupportReports {
 
     // --- the machinery ---------------------------------------------------------------------------------------
 
-    private enum Side { APPLICANT, BUREAU, APPLICANT_OR_BUREAU }
+    private enum Side { APPLICANT, BUREAU, APPLICANT_OR_BUREAU, SUPPORTED_INSTITUTION }
 
     private interface Change {
         void apply(SupportReport report, Parties parties);
@@ -409,6 +425,8 @@ public class SupportReports {
                 case BUREAU -> actor.isBureauStaff();
                 case APPLICANT_OR_BUREAU -> ReportAccess.canApply(actor, routing, self)
                         || ReportAccess.isDecidingBureau(actor, routing);
+                case SUPPORTED_INSTITUTION -> actor.is(Actor.Role.INSTITUTION)
+                        && routing.supportedInstitution().equals(actor.institutionCode());
             };
             if (!allowed) {
                 throw new DomainException(DomainException.Kind.FORBIDDEN, Violation.of(null, "report.action.forbidden"));
@@ -579,7 +597,7 @@ public class SupportReports {
                 r.category(), r.inForce(), r.pendingChange().orElse(null), r.cancelledFrom(), masked(r.filedBy()),
                 r.actingFor(), r.createdAt(), r.submittedAt(), r.updatedAt(),
                 r.history().stream().map(t -> new Transition(t.action(), t.from(), t.to(), t.revision(),
-                        masked(t.actor()), t.actingFor(), t.reason(), t.at())).toList(), r.version());
+                        masked(t.actor()), t.actingFor(), t.reason(), t.at())).toList(), r.version(), r.consent());
     }
 
     /** A person's account names their national ID; readers of a report see it masked like everywhere else. */

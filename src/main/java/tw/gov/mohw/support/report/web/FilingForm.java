@@ -28,6 +28,7 @@ class FilingForm implements Serializable {
     String periodEnd;
     String reason;
     String reviewerComment;
+    boolean askConsent = true;
     final List<Slot> weekly = new ArrayList<>();
     final List<Slot> dated = new ArrayList<>();
 
@@ -104,6 +105,10 @@ class FilingForm implements Serializable {
 
     public List<Slot> getDated() {
         return dated;
+    }
+
+    public boolean isAskConsent() {
+        return askConsent;
     }
 
     public boolean isPartiesFixed() {

@@ -189,7 +189,10 @@ class FilingPages {
                     return render(actor, form, 4, errors, List.of(), model);
                 }
             }
-            case 5 -> form.reason = trim(fields.get("reason"), 500);
+            case 5 -> {
+                form.reason = trim(fields.get("reason"), 500);
+                form.askConsent = "on".equals(fields.get("askConsent"));
+            }
             default -> {
                 return "redirect:/reports/file/" + wizard + "/1";
             }
@@ -217,6 +220,13 @@ class FilingPages {
         Long id = finish(actor, form, errors, general, locale);
         if (id == null) {
             return render(actor, form, 5, errors, general, model);
+        }
+        if (form.askConsent && (form.mode == FilingForm.Mode.NEW || form.mode == FilingForm.Mode.DRAFT)) {
+            try {
+                reports.requestConsent(actor, id);
+            } catch (DomainException e) {
+                // filed either way; the report's page offers to ask again
+            }
         }
         session.removeAttribute(KEY + wizard);
         session.setAttribute(DONE + wizard, id);

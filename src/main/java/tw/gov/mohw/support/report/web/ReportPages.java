@@ -17,6 +17,7 @@ import tw.gov.mohw.support.registry.NationalId;
 import tw.gov.mohw.support.registry.Registry;
 import tw.gov.mohw.support.registry.RocDates;
 import tw.gov.mohw.support.report.Action;
+import tw.gov.mohw.support.report.Consent;
 import tw.gov.mohw.support.report.ReportQuery;
 import tw.gov.mohw.support.report.ReportStatus;
 import tw.gov.mohw.support.report.ReportView;
@@ -59,6 +60,7 @@ class ReportPages {
                 : List.of();
         model.addAttribute("result", result);
         model.addAttribute("needsAction", needsAction);
+        model.addAttribute("awaitingConsent", reports.awaitingConsent(actor, 20));
         model.addAttribute("statuses", ReportStatus.values());
         model.addAttribute("search", search);
         model.addAttribute("filterErrors", problems.stream().map(v -> problems(v, locale)).toList());
@@ -91,8 +93,34 @@ class ReportPages {
         model.addAttribute("canChange", applicant && live && report.status() == ReportStatus.APPROVED
                 && report.pendingChange() == null);
         model.addAttribute("canCancel", applicant && live && report.status() == ReportStatus.APPROVED);
+        boolean filed = report.status() == ReportStatus.SUBMITTED || report.status() == ReportStatus.RETURNED;
+        var consent = report.consent().state();
+        model.addAttribute("canRequestConsent", applicant && filed && !supportedClerk(actor, report)
+                && (consent == Consent.State.NONE || consent == Consent.State.DECLINED));
+        model.addAttribute("canAnswerConsent", supportedClerk(actor, report) && consent == Consent.State.REQUESTED);
         model.addAttribute("roc", new Roc());
         return "reports/detail";
+    }
+
+    private static boolean supportedClerk(Actor actor, ReportView report) {
+        return actor.is(Actor.Role.INSTITUTION) && report.supportedInstitution().code().equals(actor.institutionCode());
+    }
+
+    @PostMapping("/reports/{id}/consent/request")
+    String requestConsent(@AuthenticationPrincipal Actor actor, @PathVariable long id, RedirectAttributes redirect,
+            Locale locale) {
+        return act(id, redirect, locale, "consentRequested", () -> reports.requestConsent(actor, id));
+    }
+
+    /** The supported institution's clerk: 同意, or 不同意 with a reason. */
+    @PostMapping("/reports/{id}/consent")
+    String answerConsent(@AuthenticationPrincipal Actor actor, @PathVariable long id,
+            @RequestParam(name = "answer", required = false) String answer,
+            @RequestParam(name = "reason", required = false) String reason, RedirectAttributes redirect,
+            Locale locale) {
+        boolean agree = "agree".equals(answer);
+        return act(id, redirect, locale, agree ? "consentAgreed" : "consentDeclined",
+                () -> reports.answerConsent(actor, id, agree, trim(reason)));
     }
 
     @PostMapping("/reports/{id}/submit")

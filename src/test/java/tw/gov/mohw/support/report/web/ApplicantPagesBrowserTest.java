@@ -182,6 +182,31 @@ class ApplicantPagesBrowserTest {
         Browser.assertAccessible(page);
     }
 
+    @Test
+    void theSupportedInstitutionsClerkAgreesOnline() {
+        String home = fixtures.institution("65000");
+        String site = fixtures.institution("65000");
+        String person = fixtures.practitioner(home);
+        Page applicant = signedIn("practitioner:" + person, Browser.Viewport.DESKTOP);
+        file(applicant, site, "THURSDAY", "18:00", "21:00"); // the review step asks for consent by default
+        assertThat(applicant.getByText("等待支援機構同意")).isVisible();
+        context.close();
+
+        Page clerk = signedIn("institution:" + site, Browser.Viewport.DESKTOP);
+        clerk.navigate("/");
+        var waiting = clerk.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("等待本機構同意的支援"));
+        assertThat(waiting).isVisible();
+        Browser.assertAccessible(clerk);
+        waiting.getByRole(AriaRole.LINK).first().click();
+        assertThat(clerk.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("此報備請本機構同意支援")))
+                .isVisible();
+        Browser.screenshot(clerk, "consent");
+        Browser.assertAccessible(clerk);
+        button(clerk, "同意").click();
+        assertThat(clerk.getByText("已同意，申請人及衛生局會看到。")).isVisible();
+        assertThat(clerk.getByText(Pattern.compile("支援機構已同意（.*）"))).isVisible();
+    }
+
     /** Files through the five steps; returns the case number shown, or "" when the review shows problems. */
     private String file(Page page, String site, String day, String from, String to) {
         page.navigate("/reports/new");
