@@ -371,6 +371,13 @@ public class SupportReports {
         return queries.awaitingConsent(actor, limit, today());
     }
 
+    /** The week holding {@code day} of the person a report is about, for a reader of that report. */
+    public Week weekOfReport(Actor actor, long reportId, LocalDate day) {
+        SupportReport report = reports.find(reportId).filter(r -> canRead(actor, r)).orElseThrow(SupportReports::notFound);
+        Practitioner person = registry.practitioner(report.practitionerId()).orElseThrow(SupportReports::notFound);
+        return week(actor, person.nationalId(), day);
+    }
+
     /** The person's commitments in the week that holds {@code day}, as far as the actor may see them. */
     public Week week(Actor actor, NationalId person, LocalDate day) {
         Practitioner practitioner = registry.practitioner(person).orElseThrow(SupportReports::notFound);

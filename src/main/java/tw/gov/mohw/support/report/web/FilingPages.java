@@ -405,9 +405,41 @@ class FilingPages {
         if (form.practitioner != null && NationalId.isValid(form.practitioner)) {
             model.addAttribute("person", registry.practitioner(NationalId.parse(form.practitioner)).orElse(null));
         }
+        if (step == 4) {
+            timetable(actor, form, model);
+        }
         model.addAttribute("departmentName", form.department == null ? null
                 : registry.department(form.department).map(d -> d.nameZh()).orElse(null));
         return "reports/file";
+    }
+
+    /** The person's other commitments in the week the period starts (or this week), for the live timetable. */
+    private void timetable(Actor actor, FilingForm form, Model model) {
+        java.time.LocalDate day = RocDates.today(clock);
+        try {
+            java.time.LocalDate start = RequestMapper.date("period.start", form.periodStart);
+            java.time.LocalDate end = RequestMapper.date("period.end", form.periodEnd);
+            // the first whole week of the period, where there is one: every weekday in it is covered
+            java.time.LocalDate monday = start.with(java.time.temporal.TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+            java.time.LocalDate first = monday.plusDays(6).isAfter(end) ? start : monday;
+            day = first.isAfter(day) ? first : day;
+        } catch (DomainException | NullPointerException e) {
+            // this week, then
+        }
+        try {
+            var week = form.reportId != null ? reports.weekOfReport(actor, form.reportId, day)
+                    : reports.week(actor, NationalId.parse(form.practitioner), day);
+            // a correction or change shows the report's own current version among the others: leave it out
+            var others = new tw.gov.mohw.support.report.Week(week.monday(), week.maskedNationalId(), week.name(),
+                    week.homeInstitution(), week.homeInstitutionName(), week.commitments().stream()
+                            .filter(c -> form.reportId == null || c.reportId() != form.reportId).toList(),
+                    week.conflicts());
+            model.addAttribute("weekJson", TimetableData.json(others));
+            model.addAttribute("weekMonday", RocDates.formatShort(week.monday()));
+        } catch (DomainException | IllegalArgumentException e) {
+            model.addAttribute("weekJson", "{\"blocks\":[]}");
+            model.addAttribute("weekMonday", RocDates.formatShort(day));
+        }
     }
 
     /** Which step a field belongs to. */

@@ -61,6 +61,11 @@ class ReportPages {
         model.addAttribute("result", result);
         model.addAttribute("needsAction", needsAction);
         model.addAttribute("awaitingConsent", reports.awaitingConsent(actor, 20));
+        if (actor.is(Actor.Role.PRACTITIONER)) {
+            var week = reports.week(actor, NationalId.parse(actor.nationalId()), RocDates.today(clock));
+            model.addAttribute("weekJson", TimetableData.json(week));
+            model.addAttribute("weekMonday", RocDates.formatShort(week.monday()));
+        }
         model.addAttribute("statuses", ReportStatus.values());
         model.addAttribute("search", search);
         model.addAttribute("filterErrors", problems.stream().map(v -> problems(v, locale)).toList());
@@ -98,8 +103,22 @@ class ReportPages {
         model.addAttribute("canRequestConsent", applicant && filed && !supportedClerk(actor, report)
                 && (consent == Consent.State.NONE || consent == Consent.State.DECLINED));
         model.addAttribute("canAnswerConsent", supportedClerk(actor, report) && consent == Consent.State.REQUESTED);
+        LocalDate today = RocDates.today(clock);
+        LocalDate start = revisionStart(report);
+        try {
+            var week = reports.weekOfReport(actor, id, start != null && start.isAfter(today) ? start : today);
+            model.addAttribute("weekJson", TimetableData.json(week));
+            model.addAttribute("weekMonday", RocDates.formatShort(week.monday()));
+        } catch (DomainException nothingLiveToShow) {
+            // a reader who sees none of the person's live reports gets no timetable
+        }
         model.addAttribute("roc", new Roc());
         return "reports/detail";
+    }
+
+    private static LocalDate revisionStart(ReportView report) {
+        var revision = report.pendingChange() != null ? report.pendingChange() : report.inForce();
+        return revision == null ? null : revision.particulars().period().start();
     }
 
     private static boolean supportedClerk(Actor actor, ReportView report) {

@@ -153,6 +153,29 @@ class ApplicantPagesBrowserTest {
         Page page = signedIn("practitioner:" + person, Browser.Viewport.DESKTOP);
         String first = file(page, fixtures.institution("63000"), "WEDNESDAY", "09:00", "12:00");
         assertThat(first).isNotBlank();
+
+        // the timetable on the schedule step shows the filed report, and the new slot live, in conflict with it
+        page.navigate("/reports/new");
+        page.getByLabel("支援機構", new Page.GetByLabelOptions().setExact(true)).fill(fixtures.institution("63000"));
+        button(page, "下一步").click();
+        page.getByLabel("科別").selectOption("02");
+        page.getByLabel("支援內容").fill("門診");
+        button(page, "下一步").click();
+        page.getByLabel("支援起日").fill(roc(fixtures.today().plusDays(7)));
+        page.getByLabel("支援迄日").fill(roc(fixtures.today().plusDays(40)));
+        button(page, "下一步").click();
+        var timetable = page.locator("figure.timetable");
+        assertThat(timetable.locator("svg rect")).hasCount(1);
+        assertThat(timetable.locator(".conflicts")).isEmpty();
+        page.getByLabel("星期或日期").selectOption("WEDNESDAY");
+        page.getByLabel("開始時間").fill("11:00");
+        page.getByLabel("結束時間").fill("13:00");
+        assertThat(timetable.locator("svg rect")).hasCount(2);
+        assertThat(timetable.locator("svg rect[stroke='#b00020']")).hasCount(2);
+        assertThat(timetable.locator(".conflicts")).containsText("衝突");
+        assertThat(timetable.locator(".legend").getByText("本次申請")).isVisible();
+        Browser.screenshot(page, "timetable-live");
+        Browser.assertAccessible(page);
         file(page, fixtures.institution("63000"), "WEDNESDAY", "11:00", "13:00");
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("重疊");
         assertThat(page.getByRole(AriaRole.ALERT)).containsText(first);

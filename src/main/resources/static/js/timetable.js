@@ -1,0 +1,99 @@
+// The weekly timetable picture: every site a colour, conflicts outlined in red and named in the blocks' titles.
+// Data comes from the page (data-week: the person's other commitments); on the schedule step the slots being
+// typed are drawn too, live, and checked against them. Built with DOM calls only (no markup strings).
+(function () {
+  'use strict';
+  const NS = 'http://www.w3.org/2000/svg';
+  const COLOURS = ['#1f77b4', '#2ca02c', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#7f7f7f', '#bcbd22'];
+  const NEW_COLOUR = '#ff7f0e';
+
+  function el(name, attrs, text) {
+    const e = document.createElementNS(NS, name);
+    Object.entries(attrs || {}).forEach(([k, v]) => e.setAttribute(k, v));
+    if (text !== undefined) { e.textContent = text; }
+    return e;
+  }
+
+  function hhmm(m) { return String(Math.floor(m / 60)).padStart(2, '0') + ':' + String(m % 60).padStart(2, '0'); }
+
+  function overlaps(a, b) { return a.day === b.day && a.start < b.end && b.start < a.end; }
+
+  function draw(figure, blocks, labels) {
+    const days = figure.dataset.days.split(',');
+    const from = Math.min(8 * 60, ...blocks.map(b => Math.floor(b.start / 60) * 60));
+    const to = Math.max(18 * 60, ...blocks.map(b => Math.ceil(b.end / 60) * 60));
+    const left = 44, top = 24, colW = 90, hourH = 22, width = left + 7 * colW, height = top + (to - from) / 60 * hourH;
+    const svg = el('svg', { viewBox: `0 0 ${width} ${height + 4}`, role: 'img', 'aria-labelledby': figure.id + '-cap',
+      width: '100%' });
+    for (let d = 0; d < 7; d++) {
+      svg.appendChild(el('text', { x: left + d * colW + colW / 2, y: 16, 'text-anchor': 'middle', 'font-size': 12 }, days[d]));
+      svg.appendChild(el('line', { x1: left + d * colW, y1: top, x2: left + d * colW, y2: height, stroke: '#ccc' }));
+    }
+    for (let m = from; m <= to; m += 60) {
+      const y = top + (m - from) / 60 * hourH;
+      svg.appendChild(el('line', { x1: left, y1: y, x2: width, y2: y, stroke: '#e5e5e5' }));
+      svg.appendChild(el('text', { x: 4, y: y + 4, 'font-size': 10 }, hhmm(m)));
+    }
+    blocks.forEach(b => {
+      const y = top + (b.start - from) / 60 * hourH;
+      const h = Math.max(4, (b.end - b.start) / 60 * hourH);
+      const g = el('g');
+      g.appendChild(el('title', {}, b.site + ' ' + days[b.day] + ' ' + hhmm(b.start) + '–' + hhmm(b.end % 1440 || 1440)
+        + (b.caseNumber ? ' ' + b.caseNumber : '') + (b.conflict ? ' ' + labels.conflict : '')));
+      g.appendChild(el('rect', { x: left + b.day * colW + 3, y: y, width: colW - 6, height: h, rx: 3,
+        fill: b.colour < 0 ? NEW_COLOUR : COLOURS[b.colour % COLOURS.length], 'fill-opacity': 0.85,
+        stroke: b.conflict ? '#b00020' : 'none', 'stroke-width': b.conflict ? 3 : 0 }));
+      if (h >= 14) {
+        g.appendChild(el('text', { x: left + b.day * colW + 7, y: y + 12, 'font-size': 10, fill: '#fff' },
+          b.site.slice(0, 7)));
+      }
+      svg.appendChild(g);
+    });
+    const old = figure.querySelector('svg');
+    if (old) { old.replaceWith(svg); } else { figure.insertBefore(svg, figure.firstChild); }
+    const legend = figure.querySelector('.legend');
+    legend.replaceChildren();
+    const sites = [...new Map(blocks.map(b => [b.site, b.colour])).entries()];
+    sites.forEach(([site, colour]) => {
+      const li = document.createElement('li');
+      const swatch = document.createElement('span');
+      swatch.className = 'swatch swatch-' + (colour < 0 ? 'new' : colour % COLOURS.length);
+      li.append(swatch, document.createTextNode(site));
+      legend.appendChild(li);
+    });
+    const conflicts = blocks.filter(b => b.conflict).length;
+    figure.querySelector('.conflicts').textContent = conflicts ? labels.conflicts : '';
+  }
+
+  document.querySelectorAll('figure.timetable').forEach(figure => {
+    const data = JSON.parse(figure.dataset.week || '{"blocks":[]}');
+    const labels = { conflict: figure.dataset.conflict, conflicts: figure.dataset.conflicts, mine: figure.dataset.mine };
+    const form = document.querySelector('form[data-live-timetable]');
+    function live() {
+      const mine = [];
+      if (form) {
+        form.querySelectorAll('fieldset.slot[data-weekly]').forEach(f => {
+          const day = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY']
+            .indexOf(f.querySelector('select').value);
+          const [s, e] = [...f.querySelectorAll('input[type=time]')].map(i => i.value);
+          if (day < 0 || !s || !e) { return; }
+          const start = +s.slice(0, 2) * 60 + +s.slice(3), end = +e.slice(0, 2) * 60 + +e.slice(3);
+          if (end > start) {
+            mine.push({ day, start, end, site: labels.mine, colour: -1 });
+          } else if (end < start) { // past midnight: the rest falls on the next day
+            mine.push({ day, start, end: 1440, site: labels.mine, colour: -1 });
+            if (end > 0) { mine.push({ day: (day + 1) % 7, start: 0, end, site: labels.mine, colour: -1 }); }
+          }
+        });
+      }
+      const all = data.blocks.map(b => Object.assign({}, b)).concat(mine);
+      all.forEach(a => {
+        if (all.some(b => b !== a && b.site !== a.site && overlaps(a, b))) { a.conflict = true; }
+        if (mine.some(b => b !== a && overlaps(a, b) && mine.indexOf(a) >= 0)) { a.conflict = true; }
+      });
+      draw(figure, all, labels);
+    }
+    if (form) { form.addEventListener('input', live); form.addEventListener('change', live); }
+    live();
+  });
+})();
