@@ -42,6 +42,11 @@ class ReportRepository {
                 .map(this::assemble);
     }
 
+    Optional<Long> findIdByCaseNumber(String caseNumber) {
+        return jdbc.sql("select id from support_report where case_number = ?").param(caseNumber).query(Long.class)
+                .optional();
+    }
+
     Optional<Long> findByIdempotencyKey(String filedBy, String key) {
         return jdbc.sql("select id from support_report where filed_by = ? and idempotency_key = ?")
                 .params(filedBy, key).query(Long.class).optional();

@@ -366,6 +366,12 @@ public class SupportReports {
         return queries.search(actor, actorPractitionerId(actor), query, today());
     }
 
+    /** The id of the report with this case number, if the actor may read it (an overlap message links to it). */
+    public Optional<Long> findByCaseNumber(Actor actor, String caseNumber) {
+        return reports.findIdByCaseNumber(caseNumber).flatMap(reports::find).filter(r -> canRead(actor, r))
+                .map(SupportReport::id);
+    }
+
     /** For a clerk: filed reports naming their institution as the site, waiting for its consent. */
     public List<ReportSummary> awaitingConsent(Actor actor, int limit) {
         return queries.awaitingConsent(actor, limit, today());

@@ -217,8 +217,10 @@ class FilingPages {
             return "redirect:/reports/file/" + wizard + "/" + (step + 1);
         }
         List<String> general = new ArrayList<>();
-        Long id = finish(actor, form, errors, general, locale);
+        Map<String, Long> conflicts = new LinkedHashMap<>();
+        Long id = finish(actor, form, errors, general, conflicts, locale);
         if (id == null) {
+            model.addAttribute("conflicts", conflicts);
             return render(actor, form, 5, errors, general, model);
         }
         if (form.askConsent && (form.mode == FilingForm.Mode.NEW || form.mode == FilingForm.Mode.DRAFT)) {
@@ -321,13 +323,13 @@ class FilingPages {
             }
             return true;
         } catch (DomainException e) {
-            collect(e, errors, general, locale);
+            collect(actor, e, errors, general, new LinkedHashMap<>(), locale);
             return false;
         }
     }
 
     private Long finish(Actor actor, FilingForm form, Map<String, String> errors, List<String> general,
-            Locale locale) {
+            Map<String, Long> conflicts, Locale locale) {
         try {
             var particulars = RequestMapper.particulars(particulars(form, false));
             return switch (form.mode) {
@@ -350,13 +352,19 @@ class FilingPages {
                     && form.mode != FilingForm.Mode.CHANGE) {
                 return form.reportId; // already submitted (a second click): nothing more to do
             }
-            collect(e, errors, general, locale);
+            collect(actor, e, errors, general, conflicts, locale);
             return null;
         }
     }
 
-    private void collect(DomainException e, Map<String, String> errors, List<String> general, Locale locale) {
+    /** Each problem next to its field (or at the top); an overlap also links the report it collides with. */
+    private void collect(Actor actor, DomainException e, Map<String, String> errors, List<String> general,
+            Map<String, Long> conflicts, Locale locale) {
         for (Violation v : e.violations()) {
+            if (v.messageKey().equals("schedule.overlap") && !v.args().isEmpty()) {
+                String caseNumber = String.valueOf(v.args().get(0));
+                reports.findByCaseNumber(actor, caseNumber).ifPresent(id -> conflicts.put(caseNumber, id));
+            }
             if (v.field() == null) {
                 general.add(problems.message(v, locale));
             } else {

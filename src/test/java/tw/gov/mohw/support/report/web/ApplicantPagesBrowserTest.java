@@ -32,6 +32,7 @@ class ApplicantPagesBrowserTest {
     @Autowired Environment environment;
     @Autowired Fixtures fixtures;
     @Autowired SignIns signIns;
+    @Autowired tw.gov.mohw.support.support.Api api;
 
     private BrowserContext context;
 
@@ -182,6 +183,70 @@ class ApplicantPagesBrowserTest {
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("回到第 4 步：支援時段")))
                 .isVisible();
         Browser.assertAccessible(page);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("查看衝突的報備（案號 " + first + "）")).click();
+        assertThat(page.locator("h1")).containsText(first);
+    }
+
+    @Test
+    void aReturnedReportIsCorrectedThenChangedThenCancelledThroughThePages() {
+        String home = fixtures.institution("66000");
+        String person = fixtures.practitioner(home);
+        String actor = "practitioner:" + person;
+        var start = fixtures.today().plusDays(3);
+        long id = api.post(actor, "/api/v1/submissions", tw.gov.mohw.support.support.Api.report(person,
+                fixtures.institution("66000"), start.toString(), start.plusDays(60).toString(), "FRIDAY", "09:00",
+                "12:00"), java.util.Map.of("Idempotency-Key", "pages-" + person)).body().get("id").asLong();
+        api.post("reviewer:66000:pages", "/api/v1/reports/" + id + "/decisions",
+                java.util.Map.of("decision", "RETURN", "reason", "請確認支援時段"));
+
+        Page page = signedIn(actor, Browser.Viewport.DESKTOP);
+        page.navigate("/");
+        var waiting = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("需要您處理"));
+        waiting.getByRole(AriaRole.LINK).first().click();
+        assertThat(page.getByText("請確認支援時段").first()).isVisible();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("補正")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("補正").setExact(true)))
+                .isVisible();
+        assertThat(page.getByText("請確認支援時段")).isVisible();
+        Browser.assertAccessible(page);
+        button(page, "下一步").click();
+        button(page, "下一步").click();
+        page.getByLabel("開始時間").fill("13:00");
+        page.getByLabel("結束時間").fill("16:00");
+        button(page, "下一步").click();
+        button(page, "送出補正").click();
+        assertThat(page.getByText("已補正並重新送出。")).isVisible();
+
+        api.post("reviewer:66000:pages", "/api/v1/reports/" + id + "/decisions", java.util.Map.of("decision",
+                "APPROVE"));
+        page.reload();
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("列印核准通知（PDF）")))
+                .isVisible();
+        var pdf = context.request().get(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+                .setName("列印核准通知（PDF）")).getAttribute("href"));
+        assertThat(pdf.headers().get("content-type")).isEqualTo("application/pdf");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("申請變更")).click();
+        page.getByLabel("支援內容").fill("支援內科及家醫科門診");
+        button(page, "下一步").click();
+        button(page, "下一步").click();
+        button(page, "下一步").click();
+        button(page, "送出變更申請").click();
+        assertThat(page.getByLabel("變更原因")).hasAttribute("aria-invalid", "true");
+        page.getByLabel("變更原因").fill("增加看診科別");
+        button(page, "送出變更申請").click();
+        assertThat(page.getByText("已申請變更，等待衛生局審核；原核准內容在核准變更前繼續有效。")).isVisible();
+        Browser.assertAccessible(page);
+
+        api.post("reviewer:66000:pages", "/api/v1/reports/" + id + "/decisions", java.util.Map.of("decision",
+                "APPROVE"));
+        page.reload();
+        page.getByLabel("自何日起註銷").fill(roc(fixtures.today().plusDays(20)));
+        page.getByLabel("原因").last().fill("支援機構業務調整");
+        button(page, "註銷").click();
+        assertThat(page.getByText("已註銷。")).isVisible();
+        assertThat(page.locator("h1")).containsText("註銷");
+        Browser.screenshot(page, "cancelled");
     }
 
     @Test
