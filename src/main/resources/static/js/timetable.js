@@ -18,7 +18,7 @@
 
   function overlaps(a, b) { return a.day === b.day && a.start < b.end && b.start < a.end; }
 
-  function draw(figure, blocks, labels) {
+  function draw(figure, blocks, labels, data) {
     const days = figure.dataset.days.split(',');
     const from = Math.min(8 * 60, ...blocks.map(b => Math.floor(b.start / 60) * 60));
     const to = Math.max(18 * 60, ...blocks.map(b => Math.ceil(b.end / 60) * 60));
@@ -61,6 +61,11 @@
       li.append(swatch, document.createTextNode(site));
       legend.appendChild(li);
     });
+    if (figure.dataset.homeLabel && data.home) {
+      const li = document.createElement('li');
+      li.textContent = figure.dataset.homeLabel.replace('{0}', data.home);
+      legend.appendChild(li);
+    }
     const conflicts = blocks.filter(b => b.conflict).length;
     figure.querySelector('.conflicts').textContent = conflicts ? labels.conflicts : '';
   }
@@ -91,7 +96,7 @@
         if (all.some(b => b !== a && b.site !== a.site && overlaps(a, b))) { a.conflict = true; }
         if (mine.some(b => b !== a && overlaps(a, b) && mine.indexOf(a) >= 0)) { a.conflict = true; }
       });
-      draw(figure, all, labels);
+      draw(figure, all, labels, data);
     }
     if (form) { form.addEventListener('input', live); form.addEventListener('change', live); }
     live();

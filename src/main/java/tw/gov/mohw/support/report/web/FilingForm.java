@@ -29,6 +29,8 @@ class FilingForm implements Serializable {
     String reason;
     String reviewerComment;
     boolean askConsent = true;
+    /** What the last submission was refused for, by field, shown again when the person goes back to that step. */
+    final java.util.Map<String, String> refusals = new java.util.LinkedHashMap<>();
     final List<Slot> weekly = new ArrayList<>();
     final List<Slot> dated = new ArrayList<>();
 

@@ -115,8 +115,15 @@ class FilingPages {
             Object done = session.getAttribute(DONE + wizard);
             return done != null ? "redirect:/reports/" + done : "redirect:/reports/new";
         }
-        return render(actor, form, Math.max(form.partiesFixed() ? 2 : 1, Math.min(step, FilingForm.STEPS)),
-                Map.of(), List.of(), model);
+        int shown = Math.max(form.partiesFixed() ? 2 : 1, Math.min(step, FilingForm.STEPS));
+        // back from the review to fix something: the refusal stands next to its field until the step is sent again
+        Map<String, String> refused = new LinkedHashMap<>();
+        form.refusals.forEach((field, text) -> {
+            if (stepOf(field) == shown) {
+                refused.put(field, text);
+            }
+        });
+        return render(actor, form, shown, refused, List.of(), model);
     }
 
     @PostMapping("/reports/file/{wizard}/{step}")
@@ -137,6 +144,7 @@ class FilingPages {
         }
         String action = fields.getOrDefault("action", "next");
         Map<String, String> errors = new LinkedHashMap<>();
+        form.refusals.keySet().removeIf(field -> stepOf(field) == step);
         try {
             return advance(actor, form, step, action, fields, weeklyDay, weeklyStart, weeklyEnd, datedDate, datedStart,
                     datedEnd, errors, session, model, locale);
@@ -219,6 +227,8 @@ class FilingPages {
         List<String> general = new ArrayList<>();
         Map<String, Long> conflicts = new LinkedHashMap<>();
         Long id = finish(actor, form, errors, general, conflicts, locale);
+        form.refusals.clear();
+        form.refusals.putAll(errors);
         if (id == null) {
             model.addAttribute("conflicts", conflicts);
             return render(actor, form, 5, errors, general, model);

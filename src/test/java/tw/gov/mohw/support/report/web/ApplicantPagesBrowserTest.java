@@ -69,12 +69,13 @@ class ApplicantPagesBrowserTest {
         return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 
-    @Test
-    void aPersonFilesInFiveStepsSeesItOnTheStartPageAndWithdrawsIt() {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(Browser.Viewport.class)
+    void aPersonFilesInFiveStepsSeesItOnTheStartPageAndWithdrawsIt(Browser.Viewport viewport) {
         String home = fixtures.institution("63000");
         String site = fixtures.institution("63000");
         String person = fixtures.practitioner(home);
-        Page page = signedIn("practitioner:" + person, Browser.Viewport.DESKTOP);
+        Page page = signedIn("practitioner:" + person, viewport);
         page.navigate("/");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("我的報備"))).isVisible();
         Browser.assertAccessible(page);
@@ -116,12 +117,14 @@ class ApplicantPagesBrowserTest {
         assertThat(page.getByText("第 5 步，共 5 步（100%）")).isVisible();
         String wizardUrl = page.url();
         assertThat(page.getByText("星期二 13:30–17:30")).isVisible();
-        Browser.screenshot(page, "file-review");
+        Browser.screenshot(page, "file-review-" + viewport);
+        assertNoSidewaysScroll(page);
         Browser.assertAccessible(page);
         button(page, "送出（登錄）").click();
         assertThat(page.getByText("已送出，等待衛生局審核。")).isVisible();
         assertThat(page.getByRole(AriaRole.HEADING).first()).containsText("待審");
-        Browser.screenshot(page, "report-detail");
+        Browser.screenshot(page, "report-detail-" + viewport);
+        assertNoSidewaysScroll(page);
         Browser.assertAccessible(page);
 
         // filing twice is harmless: 送出 again (a double click, a resent form) opens the same report
@@ -136,7 +139,8 @@ class ApplicantPagesBrowserTest {
         page.navigate("/");
         assertThat(page.locator("table.reports tbody tr")).hasCount(1);
         assertThat(page.locator("table.reports").getByText("待審")).isVisible();
-        Browser.screenshot(page, "start");
+        Browser.screenshot(page, "start-" + viewport);
+        assertNoSidewaysScroll(page);
 
         page.locator("table.reports a").first().click();
         page.getByLabel("原因").first().fill("時間無法配合");
@@ -183,12 +187,17 @@ class ApplicantPagesBrowserTest {
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("回到第 4 步：支援時段")))
                 .isVisible();
         Browser.assertAccessible(page);
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("查看衝突的報備（案號 " + first + "）")).click();
+        String conflicting = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+                .setName("查看衝突的報備（案號 " + first + "）")).getAttribute("href");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("回到第 4 步：支援時段")).click();
+        assertThat(page.locator("p.error").filter(new Locator.FilterOptions().setHasText("重疊"))).isVisible();
+        page.navigate(conflicting);
         assertThat(page.locator("h1")).containsText(first);
     }
 
-    @Test
-    void aReturnedReportIsCorrectedThenChangedThenCancelledThroughThePages() {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(Browser.Viewport.class)
+    void aReturnedReportIsCorrectedThenChangedThenCancelledThroughThePages(Browser.Viewport viewport) {
         String home = fixtures.institution("66000");
         String person = fixtures.practitioner(home);
         String actor = "practitioner:" + person;
@@ -199,7 +208,7 @@ class ApplicantPagesBrowserTest {
         api.post("reviewer:66000:pages", "/api/v1/reports/" + id + "/decisions",
                 java.util.Map.of("decision", "RETURN", "reason", "請確認支援時段"));
 
-        Page page = signedIn(actor, Browser.Viewport.DESKTOP);
+        Page page = signedIn(actor, viewport);
         page.navigate("/");
         var waiting = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("需要您處理"));
         waiting.getByRole(AriaRole.LINK).first().click();
@@ -246,7 +255,8 @@ class ApplicantPagesBrowserTest {
         button(page, "註銷").click();
         assertThat(page.getByText("已註銷。")).isVisible();
         assertThat(page.locator("h1")).containsText("註銷");
-        Browser.screenshot(page, "cancelled");
+        Browser.screenshot(page, "cancelled-" + viewport);
+        assertNoSidewaysScroll(page);
     }
 
     @Test
@@ -293,6 +303,11 @@ class ApplicantPagesBrowserTest {
         button(clerk, "同意").click();
         assertThat(clerk.getByText("已同意，申請人及衛生局會看到。")).isVisible();
         assertThat(clerk.getByText(Pattern.compile("支援機構已同意（.*）"))).isVisible();
+    }
+
+    private static void assertNoSidewaysScroll(Page page) {
+        assertThat((Boolean) page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("no horizontal scrolling on " + page.url()).isTrue();
     }
 
     /** Files through the five steps; returns the case number shown, or "" when the review shows problems. */
