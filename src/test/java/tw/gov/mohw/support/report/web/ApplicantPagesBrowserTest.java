@@ -141,6 +141,22 @@ class ApplicantPagesBrowserTest {
         assertThat(page.locator("table.reports").getByText("待審")).isVisible();
         Browser.screenshot(page, "start-" + viewport);
         assertNoSidewaysScroll(page);
+        // 查詢: a filter that matches nothing, one that matches, and the exports of what is shown
+        page.getByLabel("狀態").selectOption("APPROVED");
+        button(page, "查詢").click();
+        assertThat(page.getByText("沒有符合條件的報備。")).isVisible();
+        page.getByLabel("狀態").selectOption("SUBMITTED");
+        page.getByLabel("支援期間自").fill(roc(fixtures.today()));
+        button(page, "查詢").click();
+        assertThat(page.locator("table.reports tbody tr")).hasCount(1);
+        var download = page.waitForDownload(() -> page.getByRole(AriaRole.LINK,
+                new Page.GetByRoleOptions().setName("下載 Excel（.xlsx）")).click());
+        assertThat(download.suggestedFilename()).isEqualTo("reports.xlsx");
+        page.getByLabel("支援期間自").fill("115/13/01");
+        button(page, "查詢").click();
+        assertThat(page.getByRole(AriaRole.ALERT)).isVisible();
+        Browser.assertAccessible(page);
+        page.navigate("/");
 
         page.locator("table.reports a").first().click();
         page.getByLabel("原因").first().fill("時間無法配合");
