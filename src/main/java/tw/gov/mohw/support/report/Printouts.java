@@ -83,7 +83,7 @@ public class Printouts {
         Validity validity = switch (report.status()) {
             case DRAFT, SUBMITTED, RETURNED -> Validity.UNDER_REVIEW;
             case REJECTED, WITHDRAWN -> Validity.NOT_IN_FORCE;
-            case CANCELLED -> report.hasEnded(today) ? Validity.ENDED : Validity.CANCELLED;
+            case CANCELLED -> Validity.CANCELLED;
             case APPROVED -> report.hasEnded(today) ? Validity.ENDED
                     : !printed.isEmpty() && !printed.equals(report.approvalNumber()) ? Validity.CHANGED
                     : Validity.IN_FORCE;

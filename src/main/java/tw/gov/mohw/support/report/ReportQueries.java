@@ -112,7 +112,8 @@ class ReportQueries {
                   join practitioner p on p.id = r.practitioner_id
                   join institution h on h.code = r.home_institution
                   join institution s on s.code = r.supported_institution
-                 where r.supported_institution = ? and r.consent_state = 'REQUESTED' and r.case_number is not null
+                 where r.supported_institution = ? and r.consent_state = 'REQUESTED'
+                   and r.status in ('SUBMITTED', 'RETURNED')
                  order by r.submitted_at, r.id limit ?""")
                 .params(actor.institutionCode(), Math.max(1, Math.min(limit, 100)))
                 .query((rs, n) -> summary(rs, today)).list();

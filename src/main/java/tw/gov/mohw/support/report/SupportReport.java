@@ -122,6 +122,7 @@ public class SupportReport {
 
     /** A clerk of the supported institution agrees, or declines with a reason. */
     void answerConsent(boolean agree, String reason, Actor actor, Instant at) {
+        requireStatus(ReportStatus.SUBMITTED, ReportStatus.RETURNED);
         if (consent.state() != Consent.State.REQUESTED) {
             throw new DomainException(DomainException.Kind.CONFLICT, Violation.of(null, "consent.not.requested"));
         }

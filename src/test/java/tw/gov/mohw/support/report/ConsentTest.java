@@ -60,6 +60,15 @@ class ConsentTest {
         assertThat(agreed.history()).extracting(Transition::action).containsSubsequence(Action.REQUEST_CONSENT,
                 Action.DECLINE_CONSENT, Action.REQUEST_CONSENT, Action.AGREE_CONSENT);
         assertThat(reports.awaitingConsent(clerk, 10)).isEmpty();
+        // a withdrawn report's request is no longer waiting, and cannot be answered
+        String other = fixtures.practitioner(home);
+        long second = api.post("practitioner:" + other, "/api/v1/submissions", Api.report(other, site,
+                start.toString(), start.plusDays(20).toString(), "TUESDAY", "09:00", "12:00"),
+                java.util.Map.of("Idempotency-Key", "consent-" + other)).body().get("id").asLong();
+        reports.requestConsent(Actor.practitioner(other), second);
+        reports.withdraw(Actor.practitioner(other), second, "不去了");
+        assertThat(reports.awaitingConsent(clerk, 10)).isEmpty();
+        assertThatThrownBy(() -> reports.answerConsent(clerk, second, true, null)).isInstanceOf(DomainException.class);
         // the bureau sees it too
         assertThat(api.get("reviewer:63000:consent", "/api/v1/reports/" + draft).text("/consent/state"))
                 .isEqualTo("AGREED");

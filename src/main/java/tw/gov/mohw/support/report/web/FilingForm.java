@@ -10,6 +10,9 @@ import java.util.List;
  */
 class FilingForm implements Serializable {
 
+    private static final long serialVersionUID = 1L;
+    final long createdAt = System.nanoTime();
+
     /** What the steps end in: a new report, an existing draft, a correction after a return, or a change (變更). */
     enum Mode { NEW, DRAFT, CORRECT, CHANGE }
 
@@ -19,6 +22,7 @@ class FilingForm implements Serializable {
     Mode mode = Mode.NEW;
     Long reportId;
     String practitioner;
+    String personName;
     String supportedInstitution;
     String supportedInstitutionName;
     String category = "REGULAR";
@@ -61,8 +65,8 @@ class FilingForm implements Serializable {
         return reportId;
     }
 
-    public String getPractitioner() {
-        return practitioner;
+    public String getPersonName() {
+        return personName;
     }
 
     public String getSupportedInstitution() {

@@ -66,7 +66,7 @@ class FilingPages {
         if (actor.is(Actor.Role.PRACTITIONER)) {
             form.practitioner = actor.nationalId();
         }
-        session.setAttribute(KEY + form.id, form);
+        keep(session, form);
         return "redirect:/reports/file/" + form.id + "/1";
     }
 
@@ -75,19 +75,26 @@ class FilingPages {
     String edit(@AuthenticationPrincipal Actor actor, @PathVariable long id, HttpSession session) {
         requireApplicant(actor);
         ReportView report = reports.get(actor, id);
+        if (!ReportPages.applicant(actor, report)) {
+            throw new DomainException(DomainException.Kind.FORBIDDEN, Violation.of(null, "report.action.forbidden"));
+        }
         FilingForm form = new FilingForm(HexFormat.of().formatHex(bytes()));
+        boolean changeReturned = report.pendingChange() != null
+                && report.pendingChange().state() == tw.gov.mohw.support.report.Revision.State.RETURNED;
         form.mode = switch (report.status()) {
             case DRAFT -> FilingForm.Mode.DRAFT;
             case RETURNED -> FilingForm.Mode.CORRECT;
-            case APPROVED -> FilingForm.Mode.CHANGE;
+            // a returned change is corrected like a returned report; an approved one may be changed (once)
+            case APPROVED -> changeReturned ? FilingForm.Mode.CORRECT : FilingForm.Mode.CHANGE;
             default -> throw new DomainException(DomainException.Kind.CONFLICT,
                     Violation.of(null, "report.not.editable", report.status()));
         };
+        form.personName = report.practitioner().name();
         form.reportId = id;
         form.supportedInstitution = report.supportedInstitution().code();
         form.supportedInstitutionName = report.supportedInstitution().name();
         form.category = report.category().name();
-        Particulars p = report.inForce().particulars();
+        Particulars p = (changeReturned ? report.pendingChange() : report.inForce()).particulars();
         form.department = p.departmentCode();
         form.content = p.content();
         form.periodStart = RocDates.formatShort(p.period().start());
@@ -98,12 +105,12 @@ class FilingPages {
         p.schedule().dated().forEach(s -> form.dated.add(new FilingForm.Slot(RocDates.formatShort(s.date()),
                 s.start().toString(), s.end().toString())));
         for (int i = report.history().size() - 1; i >= 0 && form.mode == FilingForm.Mode.CORRECT; i--) {
-            if (report.history().get(i).action() == Action.RETURN) {
+            if (report.history().get(i).action() == (changeReturned ? Action.RETURN_CHANGE : Action.RETURN)) {
                 form.reviewerComment = report.history().get(i).reason();
                 break;
             }
         }
-        session.setAttribute(KEY + form.id, form);
+        keep(session, form);
         return "redirect:/reports/file/" + form.id + "/2";
     }
 
@@ -115,7 +122,7 @@ class FilingPages {
             Object done = session.getAttribute(DONE + wizard);
             return done != null ? "redirect:/reports/" + done : "redirect:/reports/new";
         }
-        int shown = Math.max(form.partiesFixed() ? 2 : 1, Math.min(step, FilingForm.STEPS));
+        int shown = Math.max(form.partiesFixed() ? 2 : 1, Math.min(step, reachable(form)));
         // back from the review to fix something: the refusal stands next to its field until the step is sent again
         Map<String, String> refused = new LinkedHashMap<>();
         form.refusals.forEach((field, text) -> {
@@ -150,7 +157,7 @@ class FilingPages {
                     datedEnd, errors, session, model, locale);
         } finally {
             // sessions live in the database: a changed attribute is saved only when it is set again
-            if (session.getAttribute(KEY + wizard) != null) {
+            if (session.getAttribute(KEY + wizard) != null && session.getAttribute(DONE + wizard) == null) {
                 session.setAttribute(KEY + wizard, form);
             }
         }
@@ -252,7 +259,15 @@ class FilingPages {
             return;
         }
         if (actor.is(Actor.Role.INSTITUTION)) {
-            form.practitioner = fields.get("practitioner");
+            // only the institution's own staff, chosen by internal id: the page never carries anyone's full ID
+            String chosenId = fields.get("practitioner");
+            form.practitioner = null;
+            form.personName = null;
+            registry.staffOf(InstitutionCode.parse(actor.institutionCode()), RocDates.today(clock)).stream()
+                    .filter(p -> String.valueOf(p.id()).equals(chosenId)).findFirst().ifPresent(p -> {
+                        form.practitioner = p.nationalId().value();
+                        form.personName = p.name();
+                    });
         }
         form.category = fields.getOrDefault("category", "REGULAR");
         String chosen = fields.get("supportedChoice");
@@ -343,7 +358,13 @@ class FilingPages {
         try {
             var particulars = RequestMapper.particulars(particulars(form, false));
             return switch (form.mode) {
-                case NEW, DRAFT -> reports.submit(actor, form.reportId).id();
+                case NEW, DRAFT -> {
+                    // what was reviewed is what is filed: the draft is saved from the form first
+                    if (!save(actor, form, errors, general, locale)) {
+                        yield null;
+                    }
+                    yield reports.submit(actor, form.reportId).id();
+                }
                 case CORRECT -> {
                     reports.update(actor, form.reportId, particulars);
                     yield reports.submit(actor, form.reportId).id();
@@ -357,10 +378,8 @@ class FilingPages {
                 }
             };
         } catch (DomainException e) {
-            if (e.kind() == DomainException.Kind.CONFLICT && form.reportId != null
-                    && reports.get(actor, form.reportId).status() == ReportStatus.SUBMITTED
-                    && form.mode != FilingForm.Mode.CHANGE) {
-                return form.reportId; // already submitted (a second click): nothing more to do
+            if (e.kind() == DomainException.Kind.CONFLICT && form.reportId != null && alreadyDone(actor, form)) {
+                return form.reportId; // a second click while the first filed it: nothing more to do
             }
             collect(actor, e, errors, general, conflicts, locale);
             return null;
@@ -368,6 +387,13 @@ class FilingPages {
     }
 
     /** Each problem next to its field (or at the top); an overlap also links the report it collides with. */
+    private boolean alreadyDone(Actor actor, FilingForm form) {
+        ReportView now = reports.get(actor, form.reportId);
+        return form.mode == FilingForm.Mode.CHANGE
+                ? now.pendingChange() != null && now.pendingChange().state() == tw.gov.mohw.support.report.Revision.State.SUBMITTED
+                : now.status() == ReportStatus.SUBMITTED;
+    }
+
     private void collect(Actor actor, DomainException e, Map<String, String> errors, List<String> general,
             Map<String, Long> conflicts, Locale locale) {
         for (Violation v : e.violations()) {
@@ -420,9 +446,13 @@ class FilingPages {
             model.addAttribute("staff", registry.staffOf(InstitutionCode.parse(actor.institutionCode()),
                     RocDates.today(clock)));
         }
-        if (form.practitioner != null && NationalId.isValid(form.practitioner)) {
-            model.addAttribute("person", registry.practitioner(NationalId.parse(form.practitioner)).orElse(null));
+        if (actor.is(Actor.Role.PRACTITIONER) && form.personName == null && actor.nationalId() != null) {
+            form.personName = registry.practitioner(NationalId.parse(actor.nationalId())).map(p -> p.name())
+                    .orElse(null);
         }
+        model.addAttribute("personName", form.personName);
+        model.addAttribute("chosenStaff", form.practitioner == null ? null : registry.practitioner(
+                NationalId.parse(form.practitioner)).map(p -> p.id()).orElse(null));
         if (step == 4) {
             timetable(actor, form, model);
         }
@@ -460,6 +490,21 @@ class FilingPages {
         }
     }
 
+    /** The furthest step the form may be shown at: every step before it is complete. */
+    private static int reachable(FilingForm form) {
+        if (!form.partiesFixed() && (form.practitioner == null || form.supportedInstitution == null)) {
+            return 1;
+        }
+        if (form.department == null || form.content == null || form.content.isBlank()) {
+            return 2;
+        }
+        if (form.periodStart == null || form.periodEnd == null) {
+            return 3;
+        }
+        boolean newFiling = form.mode == FilingForm.Mode.NEW || form.mode == FilingForm.Mode.DRAFT;
+        return newFiling && form.reportId == null ? 4 : FilingForm.STEPS;
+    }
+
     /** Which step a field belongs to. */
     static int stepOf(String field) {
         if (field == null) {
@@ -483,6 +528,18 @@ class FilingPages {
 
     private String message(String field, String key, Locale locale) {
         return problems.message(Violation.of(field, key), locale);
+    }
+
+    /** A few forms at once (tabs), not an unbounded pile in a session stored in the database. */
+    private static void keep(HttpSession session, FilingForm form) {
+        var open = java.util.Collections.list(session.getAttributeNames()).stream().filter(n -> n.startsWith(KEY))
+                .filter(n -> session.getAttribute(n) instanceof FilingForm)
+                .sorted(java.util.Comparator.comparingLong(n -> ((FilingForm) session.getAttribute(n)).createdAt))
+                .toList();
+        for (int i = 0; i < open.size() - 4; i++) {
+            session.removeAttribute(open.get(i));
+        }
+        session.setAttribute(KEY + form.id, form);
     }
 
     private static FilingForm form(HttpSession session, String wizard) {

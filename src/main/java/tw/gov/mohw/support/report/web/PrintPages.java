@@ -94,7 +94,7 @@ class PrintPages {
     String verify(@PathVariable String token, Model model) {
         var view = printouts.verify(token);
         if (view.isEmpty()) {
-            throw new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new DomainException(DomainException.Kind.NOT_FOUND, Violation.of(null, "verify.unknown"));
         }
         model.addAttribute("v", view.get());
         model.addAttribute("roc", new ReportPages.Roc());

@@ -54,9 +54,12 @@ class ReportPages {
         var problems = SearchForm.problems();
         var query = search.query(page, PAGE_SIZE, problems);
         var result = reports.search(actor, query);
+        // what the actor must fix: returned reports of their own (a clerk: filed from their institution)
         var needsAction = actor.is(Actor.Role.PRACTITIONER, Actor.Role.INSTITUTION)
                 ? reports.search(actor, new ReportQuery(null, null, Set.of(ReportStatus.RETURNED), null, null, null,
-                        false, ReportQuery.Sort.CREATED_AT, false, 0, 10)).items()
+                        false, ReportQuery.Sort.CREATED_AT, false, 0, 10)).items().stream()
+                        .filter(r -> !actor.is(Actor.Role.INSTITUTION)
+                                || r.homeInstitution().equals(actor.institutionCode())).toList()
                 : List.of();
         model.addAttribute("result", result);
         model.addAttribute("needsAction", needsAction);
@@ -84,17 +87,20 @@ class ReportPages {
         ReportView report = reports.get(actor, id);
         model.addAttribute("report", report);
         model.addAttribute("revision", report.pendingChange() != null ? report.pendingChange() : report.inForce());
-        model.addAttribute("department", report.inForce() == null ? null : registry.department(
-                report.inForce().particulars().departmentCode()).map(d -> d.nameZh()).orElse(null));
+        var shown = report.pendingChange() != null ? report.pendingChange() : report.inForce();
+        model.addAttribute("department", registry.department(shown.particulars().departmentCode())
+                .map(d -> d.nameZh()).orElse(null));
+        boolean changeReturned = report.pendingChange() != null
+                && report.pendingChange().state() == tw.gov.mohw.support.report.Revision.State.RETURNED;
         model.addAttribute("reviewerComment", report.status() == ReportStatus.RETURNED ? lastReason(report,
-                Action.RETURN) : null);
-        boolean applicant = actor.is(Actor.Role.PRACTITIONER, Actor.Role.INSTITUTION);
+                Action.RETURN) : changeReturned ? lastReason(report, Action.RETURN_CHANGE) : null);
+        boolean applicant = applicant(actor, report);
         boolean live = !report.ended();
         model.addAttribute("canSubmit", applicant && report.status() == ReportStatus.DRAFT);
         model.addAttribute("canEdit", applicant && (report.status() == ReportStatus.DRAFT
-                || report.status() == ReportStatus.RETURNED));
+                || report.status() == ReportStatus.RETURNED || changeReturned));
         model.addAttribute("canWithdraw", applicant && (report.status() == ReportStatus.SUBMITTED
-                || report.status() == ReportStatus.RETURNED));
+                || report.status() == ReportStatus.RETURNED || report.pendingChange() != null));
         model.addAttribute("canChange", applicant && live && report.status() == ReportStatus.APPROVED
                 && report.pendingChange() == null);
         model.addAttribute("canCancel", applicant && live && report.status() == ReportStatus.APPROVED);
@@ -102,7 +108,8 @@ class ReportPages {
         var consent = report.consent().state();
         model.addAttribute("canRequestConsent", applicant && filed && !supportedClerk(actor, report)
                 && (consent == Consent.State.NONE || consent == Consent.State.DECLINED));
-        model.addAttribute("canAnswerConsent", supportedClerk(actor, report) && consent == Consent.State.REQUESTED);
+        model.addAttribute("canAnswerConsent", supportedClerk(actor, report) && filed
+                && consent == Consent.State.REQUESTED);
         LocalDate today = RocDates.today(clock);
         LocalDate start = revisionStart(report);
         try {
@@ -119,6 +126,14 @@ class ReportPages {
     private static LocalDate revisionStart(ReportView report) {
         var revision = report.pendingChange() != null ? report.pendingChange() : report.inForce();
         return revision == null ? null : revision.particulars().period().start();
+    }
+
+    /** Who may act as the applicant: the person, or a clerk of the person's home institution. */
+    static boolean applicant(Actor actor, ReportView report) {
+        // a person sees only their own reports, so any report they read is theirs
+        return actor.is(Actor.Role.PRACTITIONER)
+                || actor.is(Actor.Role.INSTITUTION) && report.homeInstitution() != null
+                        && report.homeInstitution().code().equals(actor.institutionCode());
     }
 
     private static boolean supportedClerk(Actor actor, ReportView report) {

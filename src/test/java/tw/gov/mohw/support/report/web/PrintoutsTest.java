@@ -113,6 +113,11 @@ class PrintoutsTest {
         String stranger = "practitioner:" + fixtures.practitioner(fixtures.institution("63000"));
         assertThat(get(stranger, "/reports/" + draft + "/print/application.pdf").statusCode()).isEqualTo(404);
         assertThat(get(null, "/verify/AAAAAAAAAAAAAAAAAAAAAA").statusCode()).isEqualTo(404);
+        // a refusal on a page is a page, in Chinese, not JSON
+        var missing = get(stranger, "/reports/" + draft);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(new String(missing.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("找不到此頁");
         assertThat(get(null, "/verify/..%2F..%2Fetc").statusCode()).isIn(400, 404);
     }
 }
