@@ -108,6 +108,12 @@ class ReportPages {
         var consent = report.consent().state();
         model.addAttribute("canRequestConsent", applicant && filed && !supportedClerk(actor, report)
                 && (consent == Consent.State.NONE || consent == Consent.State.DECLINED));
+        // the deciding bureau's staff decide what waits (the domain refuses anyone who filed it)
+        boolean waiting = report.status() == ReportStatus.SUBMITTED || report.pendingChange() != null
+                && report.pendingChange().state() == tw.gov.mohw.support.report.Revision.State.SUBMITTED;
+        model.addAttribute("canDecide", actor.isBureauStaff() && waiting && report.decidingBureau() != null
+                && report.decidingBureau().code().equals(actor.bureauCode()));
+        model.addAttribute("canDisclose", actor.isBureauStaff() || actor.is(Actor.Role.NATIONAL_VIEWER));
         model.addAttribute("canAnswerConsent", supportedClerk(actor, report) && filed
                 && consent == Consent.State.REQUESTED);
         LocalDate today = RocDates.today(clock);

@@ -1,0 +1,112 @@
+package tw.gov.mohw.support.report.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.Cookie;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import tw.gov.mohw.support.support.Api;
+import tw.gov.mohw.support.support.Browser;
+import tw.gov.mohw.support.support.Fixtures;
+import tw.gov.mohw.support.support.IntegrationTest;
+import tw.gov.mohw.support.support.SignIns;
+
+/** The bureau's review in the browser: the queue, returning with a reason, approving, the full ID on request. */
+@IntegrationTest
+class ReviewPagesBrowserTest {
+
+    private static Browser browser;
+
+    @Autowired Environment environment;
+    @Autowired Fixtures fixtures;
+    @Autowired SignIns signIns;
+    @Autowired Api api;
+    private BrowserContext context;
+
+    @BeforeAll
+    static void launch() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void quit() {
+        browser.close();
+    }
+
+    @AfterEach
+    void close() {
+        context.close();
+    }
+
+    private Page signedIn(String actor, Browser.Viewport viewport) {
+        String base = "http://127.0.0.1:" + environment.getProperty("local.server.port");
+        context = browser.context(viewport == Browser.Viewport.PHONE ? Browser.PHONE : Browser.DESKTOP, base);
+        context.addCookies(List.of(new Cookie("SESSION", signIns.session(actor).cookie()).setUrl(base)));
+        return context.newPage();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Browser.Viewport.class)
+    void aReviewerReturnsThenApprovesFromTheQueue(Browser.Viewport viewport) {
+        String county = viewport == Browser.Viewport.PHONE ? "67000" : "68000";
+        String home = fixtures.institution(county);
+        String person = fixtures.practitioner(home);
+        var start = fixtures.today().plusDays(4);
+        long id = api.post("practitioner:" + person, "/api/v1/submissions", Api.report(person,
+                fixtures.institution(county), start.toString(), start.plusDays(30).toString(), "MONDAY", "08:00",
+                "12:00"), Map.of("Idempotency-Key", "review-" + person)).body().get("id").asLong();
+        String caseNumber = api.get("practitioner:" + person, "/api/v1/reports/" + id).text("/caseNumber");
+
+        Page page = signedIn("reviewer:" + county + ":rv" + viewport.ordinal(), viewport);
+        page.navigate("/");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("待審案件")).click();
+        var row = page.locator("table.reports tr").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText(caseNumber));
+        // oldest first: other tests' reports of this bureau may fill the first pages
+        for (int i = 0; i < 100 && row.count() == 0; i++) {
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("下一頁")).click();
+        }
+        assertThat(row).containsText("0 天");
+        Browser.assertAccessible(page);
+        Browser.screenshot(page, "review-queue-" + viewport);
+        row.getByRole(AriaRole.LINK).click();
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("退回補正").setExact(true)).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("原因");
+        page.getByLabel("退回補正或駁回的理由（必填）").fill("請補充支援時段的門診表");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("退回補正").setExact(true)).click();
+        assertThat(page.getByText("已退回補正。")).isVisible();
+        Browser.assertAccessible(page);
+
+        api.post("practitioner:" + person, "/api/v1/reports/" + id + "/submit", null);
+        page.reload();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("核准").setExact(true)).click();
+        assertThat(page.getByText("已核准，並已給予核准文號。")).isVisible();
+        assertThat(page.locator("dl.facts")).containsText(Pattern.compile("衛醫字第\\d+號"));
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("顯示完整身分證號")).click();
+        assertThat(page.locator("dl.facts")).containsText(person);
+        Browser.screenshot(page, "review-decided-" + viewport);
+
+        // another bureau neither lists nor opens it
+        Page other = context.newPage();
+        context.addCookies(List.of(new Cookie("SESSION", signIns.session("reviewer:65000:outsider").cookie())
+                .setUrl("http://127.0.0.1:" + environment.getProperty("local.server.port"))));
+        other.navigate("/reports/" + id);
+        assertThat(other.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("找不到此頁。"))).isVisible();
+        other.navigate("/review");
+        assertThat(other.getByText(caseNumber)).hasCount(0);
+    }
+}
