@@ -101,6 +101,32 @@ class ReportQueries {
         return new ResultPage<>(items, page, size, Math.min(total, COUNT_LIMIT), total <= COUNT_LIMIT);
     }
 
+    /**
+     * 副知: filed reports whose person practises in the bureau's county but which another bureau decides, newest
+     * first, read-only, with their outcome.
+     */
+    ResultPage<ReportSummary> informed(Actor actor, int page, int size, LocalDate today) {
+        if (!actor.isBureauStaff()) {
+            return new ResultPage<>(List.of(), 0, size, 0, true);
+        }
+        int p = Math.max(0, page);
+        List<ReportSummary> items = jdbc.sql("""
+                select r.*, pr.national_id, pr.name as practitioner_name, h.name as home_name, s.name as supported_name
+                  from support_report r
+                  join practitioner pr on pr.id = r.practitioner_id
+                  join institution h on h.code = r.home_institution
+                  join institution s on s.code = r.supported_institution
+                 where r.home_bureau = ? and r.deciding_bureau <> ? and r.case_number is not null
+                 order by r.submitted_at desc, r.id desc limit ? offset ?""")
+                .params(actor.bureauCode(), actor.bureauCode(), size, (long) p * size)
+                .query((rs, n) -> summary(rs, today)).list();
+        long total = jdbc.sql("""
+                select count(*) from (select 1 from support_report r where r.home_bureau = ? and r.deciding_bureau <> ?
+                  and r.case_number is not null limit ?) capped""")
+                .params(actor.bureauCode(), actor.bureauCode(), COUNT_LIMIT + 1).query(Long.class).single();
+        return new ResultPage<>(items, p, size, Math.min(total, COUNT_LIMIT), total <= COUNT_LIMIT);
+    }
+
     /** Filed reports naming the clerk's institution as the site whose electronic consent they wait for. */
     List<ReportSummary> awaitingConsent(Actor actor, int limit, LocalDate today) {
         if (!actor.is(Actor.Role.INSTITUTION)) {

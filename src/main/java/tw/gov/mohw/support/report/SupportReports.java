@@ -372,6 +372,11 @@ public class SupportReports {
                 .map(SupportReport::id);
     }
 
+    /** 副知 for bureau staff: reports about people practising in their county that another bureau decides. */
+    public ResultPage<ReportSummary> informed(Actor actor, int page, int size) {
+        return queries.informed(actor, page, Math.max(1, Math.min(size, ReportQuery.MAX_SIZE)), today());
+    }
+
     /** For a clerk: filed reports naming their institution as the site, waiting for its consent. */
     public List<ReportSummary> awaitingConsent(Actor actor, int limit) {
         return queries.awaitingConsent(actor, limit, today());

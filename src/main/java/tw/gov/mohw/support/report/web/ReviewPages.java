@@ -59,6 +59,18 @@ class ReviewPages {
         return "reports/review";
     }
 
+    /** 副知: read-only, with each report's outcome. */
+    @GetMapping("/review/informed")
+    String informed(@AuthenticationPrincipal Actor actor, @RequestParam(name = "page", defaultValue = "0") int page,
+            Model model) {
+        if (!actor.isBureauStaff()) {
+            throw new DomainException(DomainException.Kind.FORBIDDEN, Violation.of(null, "report.action.forbidden"));
+        }
+        model.addAttribute("result", reports.informed(actor, Math.min(page, 500), ReportPages.PAGE_SIZE));
+        model.addAttribute("roc", new ReportPages.Roc());
+        return "reports/informed";
+    }
+
     @PostMapping("/reports/{id}/decision")
     String decide(@AuthenticationPrincipal Actor actor, @PathVariable long id,
             @RequestParam(name = "decision", required = false) String decision,

@@ -57,6 +57,28 @@ class ReviewPagesBrowserTest {
         return context.newPage();
     }
 
+    @org.junit.jupiter.api.Test
+    void theHomeCountysBureauIsInformedReadOnly() {
+        String home = fixtures.institution("10002");
+        String person = fixtures.practitioner(home);
+        var start = fixtures.today().plusDays(6);
+        long id = api.post("practitioner:" + person, "/api/v1/submissions", Api.report(person,
+                fixtures.institution("10004"), start.toString(), start.plusDays(30).toString(), "SATURDAY", "08:00",
+                "12:00"), Map.of("Idempotency-Key", "informed-" + person)).body().get("id").asLong();
+        String caseNumber = api.get("practitioner:" + person, "/api/v1/reports/" + id).text("/caseNumber");
+        Page page = signedIn("reviewer:10002:informed", Browser.Viewport.DESKTOP);
+        page.navigate("/");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("副知案件")).click();
+        assertThat(page.locator("table.reports").getByText(caseNumber)).isVisible();
+        Browser.assertAccessible(page);
+        page.locator("table.reports").getByText(caseNumber).click();
+        assertThat(page.locator("h1")).containsText(caseNumber);
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("核准").setExact(true)))
+                .hasCount(0);
+        page.navigate("/review");
+        assertThat(page.getByText(caseNumber)).hasCount(0);
+    }
+
     @ParameterizedTest
     @EnumSource(Browser.Viewport.class)
     void aReviewerReturnsThenApprovesFromTheQueue(Browser.Viewport viewport) {
