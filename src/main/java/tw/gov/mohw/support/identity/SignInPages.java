@@ -138,6 +138,7 @@ class SignInPages {
     @GetMapping("/account")
     String home(@AuthenticationPrincipal Actor actor, HttpServletRequest request, Model model) {
         model.addAttribute("actor", actor);
+        model.addAttribute("canManageStaff", actor.is(Actor.Role.BUREAU_ADMIN, Actor.Role.SYSTEM_ADMIN));
         model.addAttribute("method", request.getSession(false) == null ? null
                 : request.getSession(false).getAttribute(Sessions.METHOD));
         return "account";

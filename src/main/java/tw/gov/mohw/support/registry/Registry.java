@@ -84,6 +84,11 @@ public class Registry {
         return Optional.ofNullable(code).map(departments::get);
     }
 
+    /** Every health bureau, by county code. */
+    public List<HealthBureau> bureaus() {
+        return List.copyOf(bureaus.values());
+    }
+
     /** Every department, by code. */
     public List<Department> departments() {
         return List.copyOf(departments.values());
