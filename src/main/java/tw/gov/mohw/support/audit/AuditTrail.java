@@ -81,9 +81,26 @@ public class AuditTrail {
      */
     public List<Entry> forSubject(String subject) {
         return jdbc.sql("select * from audit_entry where subject = ? order by at, id").param(subject)
-                .query((rs, n) -> new Entry(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("actor"),
-                        rs.getString("action"), rs.getString("subject"), rs.getString("details")))
-                .list();
+                .query(AuditTrail::entry).list();
+    }
+
+    /**
+     * 稽核紀錄查詢: the newest entries whose subject or actor is exactly {@code text} (a case number, an account),
+     * or the newest of all when it is blank; at most {@code limit}.
+     */
+    public List<Entry> search(String text, int limit) {
+        int n = Math.max(1, Math.min(limit, 200));
+        if (text == null || text.isBlank()) {
+            return jdbc.sql("select * from audit_entry order by id desc limit ?").param(n).query(AuditTrail::entry)
+                    .list();
+        }
+        return jdbc.sql("select * from audit_entry where subject = ? or actor = ? order by id desc limit ?")
+                .params(text.strip(), text.strip(), n).query(AuditTrail::entry).list();
+    }
+
+    private static Entry entry(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Entry(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("actor"),
+                rs.getString("action"), rs.getString("subject"), rs.getString("details"));
     }
 
     /**

@@ -1,4 +1,4 @@
-package tw.gov.mohw.support.report.web;
+package tw.gov.mohw.support.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
@@ -9,13 +9,13 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 import tw.gov.mohw.support.shared.DomainException;
-import tw.gov.mohw.support.web.Problems;
 
 /**
  * A refusal on a page is a page: the error layout with the reason in the reader's language (the JSON API keeps its
  * problem+json). Nothing has changed when it is shown.
  */
-@ControllerAdvice(basePackageClasses = PageErrors.class)
+// the page controllers' packages (the JSON API's controllers keep ApiExceptionHandler's problem+json)
+@ControllerAdvice(basePackages = {"tw.gov.mohw.support.report.web", "tw.gov.mohw.support.audit.web"})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrors {
 

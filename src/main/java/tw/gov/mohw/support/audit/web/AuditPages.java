@@ -1,0 +1,58 @@
+package tw.gov.mohw.support.audit.web;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import tw.gov.mohw.support.audit.AuditTrail;
+import tw.gov.mohw.support.shared.Actor;
+import tw.gov.mohw.support.shared.DomainException;
+import tw.gov.mohw.support.shared.Violation;
+
+/**
+ * 稽核紀錄 for system administrators: the newest entries, or those of one subject or account, and a button that
+ * walks the whole hash chain and says whether it is intact (and where it breaks).
+ */
+@Controller
+class AuditPages {
+
+    private final AuditTrail trail;
+
+    AuditPages(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    @GetMapping("/admin/audit")
+    String search(@AuthenticationPrincipal Actor actor, @RequestParam(name = "q", required = false) String q,
+            Model model) {
+        requireAdmin(actor);
+        model.addAttribute("q", q);
+        model.addAttribute("entries", trail.search(q == null ? null : q.strip(), 100));
+        model.addAttribute("roc", new Roc());
+        return "admin/audit";
+    }
+
+    @PostMapping("/admin/audit/verification")
+    String verify(@AuthenticationPrincipal Actor actor, Model model) {
+        requireAdmin(actor);
+        model.addAttribute("verification", trail.verify());
+        return search(actor, null, model);
+    }
+
+    private static void requireAdmin(Actor actor) {
+        if (!actor.is(Actor.Role.SYSTEM_ADMIN)) {
+            throw new DomainException(DomainException.Kind.FORBIDDEN, Violation.of(null, "audit.forbidden"));
+        }
+    }
+
+    /** Times in Taiwan, ROC dates. */
+    static final class Roc {
+        public String at(java.time.Instant at) {
+            var local = at.atZone(tw.gov.mohw.support.registry.RocDates.ZONE);
+            return tw.gov.mohw.support.registry.RocDates.formatShort(local.toLocalDate())
+                    + String.format(" %02d:%02d:%02d", local.getHour(), local.getMinute(), local.getSecond());
+        }
+    }
+}

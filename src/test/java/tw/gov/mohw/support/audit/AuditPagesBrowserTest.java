@@ -1,0 +1,72 @@
+package tw.gov.mohw.support.audit;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.Cookie;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import tw.gov.mohw.support.support.Browser;
+import tw.gov.mohw.support.support.IntegrationTest;
+import tw.gov.mohw.support.support.SignIns;
+
+/** 稽核紀錄: search by subject, and the verification button, for system administrators only. */
+@IntegrationTest
+class AuditPagesBrowserTest {
+
+    private static Browser browser;
+
+    @Autowired Environment environment;
+    @Autowired SignIns signIns;
+    @Autowired AuditTrail trail;
+
+    @BeforeAll
+    static void launch() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void quit() {
+        browser.close();
+    }
+
+    private Page page(BrowserContext context, String actor) {
+        String base = "http://127.0.0.1:" + environment.getProperty("local.server.port");
+        context.addCookies(List.of(new Cookie("SESSION", signIns.session(actor).cookie()).setUrl(base)));
+        return context.newPage();
+    }
+
+    @Test
+    void aSystemAdministratorSearchesAndVerifiesTheChain() {
+        String subject = "audit-page-" + System.nanoTime();
+        trail.append(Instant.now(), "test:audit-page", "test.page", subject, "公開測試");
+        String base = "http://127.0.0.1:" + environment.getProperty("local.server.port");
+        BrowserContext context = browser.context(Browser.DESKTOP, base);
+        Page page = page(context, "system-admin:auditor");
+        page.navigate("/account");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("稽核紀錄")).click();
+        page.getByLabel("案號或帳號").fill(subject);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("查詢")).click();
+        assertThat(page.locator("table.reports tbody tr")).hasCount(1);
+        assertThat(page.getByText("公開測試")).isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("驗證雜湊鏈")).click();
+        // other tests in this run tamper with the trail on purpose: either verdict, said plainly
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText(java.util.regex.Pattern.compile("雜湊鏈(完整|在第)"));
+        Browser.assertAccessible(page);
+        context.close();
+
+        BrowserContext other = browser.context(Browser.DESKTOP, base);
+        Page reviewer = page(other, "reviewer:63000:nosy");
+        reviewer.navigate("/admin/audit");
+        assertThat(reviewer.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("您沒有權限查看此頁。")))
+                .isVisible();
+        other.close();
+    }
+}
