@@ -73,6 +73,12 @@ class ReportQueries {
             where.add(BUREAU);
             params.put("bureau", q.bureau());
         }
+        if (q.text() != null) {
+            // each alternative has its own index: the case and approval numbers are unique, names indexed (V13)
+            where.add("(r.case_number = :text or r.approval_number = :text"
+                    + " or r.practitioner_id in (select id from practitioner where name = :text))");
+            params.put("text", q.text());
+        }
         String order;
         if (q.awaitingDecision()) {
             where.add("r.queued_at is not null");

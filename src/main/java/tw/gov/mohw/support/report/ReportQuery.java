@@ -11,16 +11,26 @@ import tw.gov.mohw.support.registry.NationalId;
  *
  * @param from with {@code to}: reports whose period meets [from, to]
  * @param awaitingDecision only what waits for the bureau (a submission or a change), oldest first
+ * @param text a whole case number, approval number or person's name
  */
 public record ReportQuery(NationalId practitioner, InstitutionCode institution, Set<ReportStatus> statuses,
         LocalDate from, LocalDate to, String bureau, boolean awaitingDecision, Sort sort, boolean descending,
-        int page, int size) {
+        int page, int size, String text) {
 
     public static final int MAX_SIZE = 100;
 
     public ReportQuery {
         statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
         sort = sort == null ? Sort.CREATED_AT : sort;
+        text = text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /** Without a text: every filter but the case number, approval number or name. */
+    public ReportQuery(NationalId practitioner, InstitutionCode institution, Set<ReportStatus> statuses,
+            LocalDate from, LocalDate to, String bureau, boolean awaitingDecision, Sort sort, boolean descending,
+            int page, int size) {
+        this(practitioner, institution, statuses, from, to, bureau, awaitingDecision, sort, descending, page, size,
+                null);
     }
 
     /** The orders a list may be sorted in, each served by an index or a small result. */

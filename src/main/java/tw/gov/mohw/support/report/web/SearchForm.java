@@ -17,7 +17,7 @@ import tw.gov.mohw.support.shared.Violation;
  * 查詢: the filters of the start page and its exports, as typed (ROC dates, an ID, an institution code). What does
  * not parse is reported and left out, never widened: the caller's own scope is added to every query anyway.
  */
-record SearchForm(String status, String from, String to, String person, String institution) {
+record SearchForm(String status, String from, String to, String person, String institution, String text) {
 
     /** The query for one page, and the problems with the filters (as violations to show). */
     ReportQuery query(int page, int size, List<Violation> problems) {
@@ -45,12 +45,18 @@ record SearchForm(String status, String from, String to, String person, String i
                 problems.add(Violation.of("institution", "institution.code.invalid"));
             }
         }
+        String words = text == null || text.isBlank() ? null : text.strip();
+        if (words != null && words.length() > 40) {
+            problems.add(Violation.of("text", "search.text.long"));
+            words = null;
+        }
         return new ReportQuery(id, code, statuses, date("from", from, problems), date("to", to, problems), null,
-                false, ReportQuery.Sort.CREATED_AT, true, Math.max(0, Math.min(page, 500)), size);
+                false, ReportQuery.Sort.CREATED_AT, true, Math.max(0, Math.min(page, 500)), size, words);
     }
 
     boolean isEmpty() {
-        return List.of(nz(status), nz(from), nz(to), nz(person), nz(institution)).stream().allMatch(String::isBlank);
+        return List.of(nz(status), nz(from), nz(to), nz(person), nz(institution), nz(text)).stream()
+                .allMatch(String::isBlank);
     }
 
     private static String nz(String s) {
