@@ -1,0 +1,90 @@
+package tw.gov.mohw.support.report.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.Cookie;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import tw.gov.mohw.support.support.Api;
+import tw.gov.mohw.support.support.Browser;
+import tw.gov.mohw.support.support.Fixtures;
+import tw.gov.mohw.support.support.IntegrationTest;
+import tw.gov.mohw.support.support.SignIns;
+
+/** 統計: charts and CSV for a bureau and for the ministry; nobody else. */
+@IntegrationTest
+class StatisticsPagesBrowserTest {
+
+    private static Browser browser;
+
+    @Autowired Environment environment;
+    @Autowired Fixtures fixtures;
+    @Autowired SignIns signIns;
+    @Autowired Api api;
+
+    @BeforeAll
+    static void launch() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void quit() {
+        browser.close();
+    }
+
+    private Page page(BrowserContext context, String actor) {
+        String base = "http://127.0.0.1:" + environment.getProperty("local.server.port");
+        context.addCookies(List.of(new Cookie("SESSION", signIns.session(actor).cookie()).setUrl(base)));
+        return context.newPage();
+    }
+
+    @Test
+    void aBureauSeesItsFiguresAsChartsAndCsv() throws Exception {
+        String home = fixtures.institution("10007");
+        String person = fixtures.practitioner(home);
+        var start = fixtures.today().plusDays(5);
+        long id = api.post("practitioner:" + person, "/api/v1/submissions", Api.report(person,
+                fixtures.institution("10007"), start.toString(), start.plusDays(10).toString(), "MONDAY", "09:00",
+                "10:00"), Map.of("Idempotency-Key", "stats-" + person)).body().get("id").asLong();
+        api.post("reviewer:10007:stats", "/api/v1/reports/" + id + "/decisions", Map.of("decision", "APPROVE"));
+
+        String base = "http://127.0.0.1:" + environment.getProperty("local.server.port");
+        BrowserContext context = browser.context(Browser.DESKTOP, base);
+        Page page = page(context, "reviewer:10007:stats");
+        page.navigate("/");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("統計")).click();
+        assertThat(page.getByRole(AriaRole.IMG, new Page.GetByRoleOptions().setName("依狀態"))).isVisible();
+        assertThat(page.locator("figure.chart rect").first()).isVisible();
+        assertThat(page.getByText("核准").first()).isVisible();
+        Browser.assertAccessible(page);
+        Browser.screenshot(page, "statistics");
+        var download = page.waitForDownload(() -> page.getByRole(AriaRole.LINK,
+                new Page.GetByRoleOptions().setName("下載 CSV")).click());
+        String csv = Files.readString(download.path());
+        assertThat(csv).startsWith("\uFEFF").contains("依狀態").contains("審核時間中位數（天）");
+        context.close();
+
+        BrowserContext ministry = browser.context(Browser.DESKTOP, base);
+        Page national = page(ministry, "national-viewer:statistician");
+        national.navigate("/statistics");
+        assertThat(national.getByText("全國已送出的報備共")).isVisible();
+        ministry.close();
+
+        BrowserContext personal = browser.context(Browser.DESKTOP, base);
+        Page applicant = page(personal, "practitioner:" + person);
+        applicant.navigate("/statistics");
+        assertThat(applicant.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("您沒有權限查看此頁。")))
+                .isVisible();
+        personal.close();
+    }
+}
