@@ -29,6 +29,14 @@ class ReportQueries {
     private static final String BUREAU =
             "(r.deciding_bureau = :bureau or (r.home_bureau = :bureau and r.home_bureau <> r.deciding_bureau))";
 
+    /** What every list row is read from: the report with its person's and institutions' names. */
+    private static final String SUMMARY = """
+            select r.*, p.national_id, p.name as practitioner_name, h.name as home_name, s.name as supported_name
+              from support_report r
+              join practitioner p on p.id = r.practitioner_id
+              join institution h on h.code = r.home_institution
+              join institution s on s.code = r.supported_institution""";
+
     /** Counting stops here: beyond it a list says "more than", which is all a pager needs. */
     static final int COUNT_LIMIT = 10_000;
 
@@ -91,14 +99,10 @@ class ReportQueries {
         int size = Math.max(1, Math.min(q.size(), ReportQuery.MAX_SIZE));
         int page = Math.max(0, q.page());
         List<ReportSummary> items = jdbc.sql("""
-                select r.*, p.national_id, p.name as practitioner_name, h.name as home_name, s.name as supported_name
-                  from support_report r
-                  join practitioner p on p.id = r.practitioner_id
-                  join institution h on h.code = r.home_institution
-                  join institution s on s.code = r.supported_institution
+                %s
                  where %s
                  order by %s
-                 limit :limit offset :offset""".formatted(filter, order))
+                 limit :limit offset :offset""".formatted(SUMMARY, filter, order))
                 .params(params).param("limit", size).param("offset", (long) page * size)
                 .query((rs, n) -> summary(rs, today)).list();
         long total = page == 0 && items.size() < size ? items.size()
@@ -117,13 +121,9 @@ class ReportQueries {
         }
         int p = Math.max(0, page);
         List<ReportSummary> items = jdbc.sql("""
-                select r.*, pr.national_id, pr.name as practitioner_name, h.name as home_name, s.name as supported_name
-                  from support_report r
-                  join practitioner pr on pr.id = r.practitioner_id
-                  join institution h on h.code = r.home_institution
-                  join institution s on s.code = r.supported_institution
+                %s
                  where r.home_bureau = ? and r.deciding_bureau <> ? and r.case_number is not null
-                 order by r.submitted_at desc, r.id desc limit ? offset ?""")
+                 order by r.submitted_at desc, r.id desc limit ? offset ?""".formatted(SUMMARY))
                 .params(actor.bureauCode(), actor.bureauCode(), size, (long) p * size)
                 .query((rs, n) -> summary(rs, today)).list();
         long total = jdbc.sql("""
@@ -139,14 +139,10 @@ class ReportQueries {
             return List.of();
         }
         return jdbc.sql("""
-                select r.*, p.national_id, p.name as practitioner_name, h.name as home_name, s.name as supported_name
-                  from support_report r
-                  join practitioner p on p.id = r.practitioner_id
-                  join institution h on h.code = r.home_institution
-                  join institution s on s.code = r.supported_institution
+                %s
                  where r.supported_institution = ? and r.consent_state = 'REQUESTED'
                    and r.status in ('SUBMITTED', 'RETURNED')
-                 order by r.submitted_at, r.id limit ?""")
+                 order by r.submitted_at, r.id limit ?""".formatted(SUMMARY))
                 .params(actor.institutionCode(), Math.max(1, Math.min(limit, 100)))
                 .query((rs, n) -> summary(rs, today)).list();
     }

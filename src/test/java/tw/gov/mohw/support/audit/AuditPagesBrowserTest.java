@@ -5,14 +5,11 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import com.microsoft.playwright.options.Cookie;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
 import tw.gov.mohw.support.support.Browser;
 import tw.gov.mohw.support.support.IntegrationTest;
 import tw.gov.mohw.support.support.SignIns;
@@ -23,7 +20,6 @@ class AuditPagesBrowserTest {
 
     private static Browser browser;
 
-    @Autowired Environment environment;
     @Autowired SignIns signIns;
     @Autowired AuditTrail trail;
 
@@ -38,8 +34,7 @@ class AuditPagesBrowserTest {
     }
 
     private Page page(BrowserContext context, String actor) {
-        String base = "http://127.0.0.1:" + environment.getProperty("local.server.port");
-        context.addCookies(List.of(new Cookie("SESSION", signIns.session(actor).cookie()).setUrl(base)));
+        Browser.signInto(context, signIns.baseUrl(), signIns.session(actor));
         return context.newPage();
     }
 
@@ -47,7 +42,7 @@ class AuditPagesBrowserTest {
     void aSystemAdministratorSearchesAndVerifiesTheChain() {
         String subject = "audit-page-" + System.nanoTime();
         trail.append(Instant.now(), "test:audit-page", "test.page", subject, "公開測試");
-        String base = "http://127.0.0.1:" + environment.getProperty("local.server.port");
+        String base = signIns.baseUrl();
         BrowserContext context = browser.context(Browser.DESKTOP, base);
         Page page = page(context, "system-admin:auditor");
         page.navigate("/account");

@@ -5,13 +5,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import com.microsoft.playwright.options.Cookie;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
 import tw.gov.mohw.support.support.Browser;
 import tw.gov.mohw.support.support.IntegrationTest;
 import tw.gov.mohw.support.support.SignIns;
@@ -22,7 +19,6 @@ class StaffPagesBrowserTest {
 
     private static Browser browser;
 
-    @Autowired Environment environment;
     @Autowired SignIns signIns;
 
     @BeforeAll
@@ -37,10 +33,8 @@ class StaffPagesBrowserTest {
 
     @Test
     void aBureauAdministratorCreatesAndDisablesAReviewer() {
-        String base = "http://127.0.0.1:" + environment.getProperty("local.server.port");
-        BrowserContext context = browser.context(Browser.DESKTOP, base);
-        context.addCookies(List.of(new Cookie("SESSION", signIns.session("bureau-admin:64000:pageadmin").cookie())
-                .setUrl(base)));
+        BrowserContext context = browser.signedIn(signIns.baseUrl(), signIns.session("bureau-admin:64000:pageadmin"),
+                Browser.Viewport.DESKTOP);
         Page page = context.newPage();
         page.navigate("/account");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("帳號管理")).click();

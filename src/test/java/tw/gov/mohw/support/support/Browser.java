@@ -42,6 +42,19 @@ public final class Browser implements AutoCloseable {
         return browser.newContext(options.setBaseURL(baseUrl));
     }
 
+    /** A browser already signed in (the sign-in itself is what SignInBrowserTest tests): the session's cookie set. */
+    public BrowserContext signedIn(String baseUrl, SignIns.Session session, Viewport viewport) {
+        BrowserContext context = context(viewport == Viewport.PHONE ? PHONE : DESKTOP, baseUrl);
+        signInto(context, baseUrl, session);
+        return context;
+    }
+
+    /** Puts another session's cookie into a browser (its pages act as that actor from now on). */
+    public static void signInto(BrowserContext context, String baseUrl, SignIns.Session session) {
+        context.addCookies(List.of(new com.microsoft.playwright.options.Cookie("SESSION", session.cookie())
+                .setUrl(baseUrl)));
+    }
+
     /** Saves a screenshot for review under target/screenshots. */
     public static void screenshot(Page page, String name) {
         try {

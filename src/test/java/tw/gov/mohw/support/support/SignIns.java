@@ -54,6 +54,11 @@ public class SignIns {
     public record Session(String cookie, String csrf) {
     }
 
+    /** Where the test server answers. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + environment.getProperty("local.server.port");
+    }
+
     public Session session(String actor) {
         return sessions.computeIfAbsent(actor, this::signIn);
     }
@@ -127,8 +132,7 @@ public class SignIns {
     }
 
     public HttpResponse<String> call(Session session, String method, String path, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + environment.getProperty("local.server.port") + path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));

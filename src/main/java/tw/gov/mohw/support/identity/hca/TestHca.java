@@ -71,14 +71,14 @@ public final class TestHca {
     private TestHca(Clock clock) throws GeneralSecurityException, OperatorCreationException, IOException {
         this.clock = clock;
         Instant now = clock.instant();
-        rootKeys = keys();
+        rootKeys = rsaKeys();
         root = ca(name("測試用 HCA 根憑證 (Test HCA Root)"), rootKeys, name("測試用 HCA 根憑證 (Test HCA Root)"), rootKeys,
                 now.minus(Duration.ofDays(365)), now.plus(Duration.ofDays(3650)));
-        issuingKeys = keys();
+        issuingKeys = rsaKeys();
         issuing = ca(name("測試用醫事憑證管理中心 (Test HCA Issuing CA)"), issuingKeys,
                 name("測試用 HCA 根憑證 (Test HCA Root)"), rootKeys, now.minus(Duration.ofDays(300)),
                 now.plus(Duration.ofDays(3000)));
-        rogueKeys = keys();
+        rogueKeys = rsaKeys();
         rogue = ca(name("不受信任的憑證機構 (Untrusted CA)"), rogueKeys, name("不受信任的憑證機構 (Untrusted CA)"), rogueKeys,
                 now.minus(Duration.ofDays(365)), now.plus(Duration.ofDays(3650)));
     }
@@ -265,11 +265,7 @@ public final class TestHca {
 
     private SoftCard card(CardType type, String holderId, String holderName, Instant notBefore, Instant notAfter,
             X509Certificate ca, KeyPair caKeys, boolean signing) {
-        try {
-            return card(type, holderId, holderName, notBefore, notAfter, ca, caKeys, signing, keys());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return card(type, holderId, holderName, notBefore, notAfter, ca, caKeys, signing, rsaKeys());
     }
 
     private SoftCard card(CardType type, String holderId, String holderName, Instant notBefore, Instant notAfter,
@@ -309,10 +305,6 @@ public final class TestHca {
     private static X500Name name(String cn) {
         return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "TW").addRDN(BCStyle.O, "測試環境")
                 .addRDN(BCStyle.CN, cn).build();
-    }
-
-    private static KeyPair keys() throws GeneralSecurityException {
-        return rsaKeys();
     }
 
     /** A fresh 2048-bit RSA key pair, as the cards and the simulated services use. */

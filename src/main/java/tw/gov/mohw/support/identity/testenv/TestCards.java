@@ -137,7 +137,7 @@ public class TestCards {
     }
 
     /** The cards a tester finds at first start: good ones, and one of each kind that must fail. */
-    void seed(List<Practitioner> people, List<Institution> institutions, String staffNationalIdHolder) {
+    void seed(List<Practitioner> people, List<Institution> institutions) {
         for (int i = 0; i < Math.min(3, people.size()); i++) {
             Practitioner p = people.get(i);
             addHca("hpc-" + (i + 1), "醫事人員卡 " + p.name(), CardType.HPC, p.nationalId().value(), p.name(),
@@ -159,10 +159,9 @@ public class TestCards {
             addHca("hpc-locked", "PIN 已鎖定的醫事人員卡", CardType.HPC, people.get(6).nationalId().value(),
                     people.get(6).name(), State.PIN_LOCKED);
             addNhi(people.get(3), null);
-            if (staffNationalIdHolder != null) {
-                addHca("hpc-staff", "審核人員的醫事人員卡 " + people.get(7).name(), CardType.HPC,
-                        people.get(7).nationalId().value(), people.get(7).name(), State.VALID);
-            }
+            // the person behind the test environment's reviewer-63000 (TestStaff)
+            addHca("hpc-staff", "審核人員的醫事人員卡 " + people.get(7).name(), CardType.HPC,
+                    people.get(7).nationalId().value(), people.get(7).name(), State.VALID);
         }
         log.info("Test environment: {} HCA soft cards and {} NHI cards in the simulated readers", hcaCards.size(),
                 nhiCards.size());

@@ -54,14 +54,6 @@ record SearchForm(String status, String from, String to, String person, String i
                 false, ReportQuery.Sort.CREATED_AT, true, Math.max(0, Math.min(page, 500)), size, words);
     }
 
-    boolean isEmpty() {
-        return List.of(nz(status), nz(from), nz(to), nz(person), nz(institution), nz(text)).stream()
-                .allMatch(String::isBlank);
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
-    }
 
     private static LocalDate date(String field, String raw, List<Violation> problems) {
         if (raw == null || raw.isBlank()) {

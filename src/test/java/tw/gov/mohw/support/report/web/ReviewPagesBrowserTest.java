@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import com.microsoft.playwright.options.Cookie;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
 import tw.gov.mohw.support.support.Api;
 import tw.gov.mohw.support.support.Browser;
 import tw.gov.mohw.support.support.Fixtures;
@@ -29,7 +26,6 @@ class ReviewPagesBrowserTest {
 
     private static Browser browser;
 
-    @Autowired Environment environment;
     @Autowired Fixtures fixtures;
     @Autowired SignIns signIns;
     @Autowired Api api;
@@ -51,9 +47,7 @@ class ReviewPagesBrowserTest {
     }
 
     private Page signedIn(String actor, Browser.Viewport viewport) {
-        String base = "http://127.0.0.1:" + environment.getProperty("local.server.port");
-        context = browser.context(viewport == Browser.Viewport.PHONE ? Browser.PHONE : Browser.DESKTOP, base);
-        context.addCookies(List.of(new Cookie("SESSION", signIns.session(actor).cookie()).setUrl(base)));
+        context = browser.signedIn(signIns.baseUrl(), signIns.session(actor), viewport);
         return context.newPage();
     }
 
@@ -124,8 +118,7 @@ class ReviewPagesBrowserTest {
 
         // another bureau neither lists nor opens it
         Page other = context.newPage();
-        context.addCookies(List.of(new Cookie("SESSION", signIns.session("reviewer:65000:outsider").cookie())
-                .setUrl("http://127.0.0.1:" + environment.getProperty("local.server.port"))));
+        Browser.signInto(context, signIns.baseUrl(), signIns.session("reviewer:65000:outsider"));
         other.navigate("/reports/" + id);
         assertThat(other.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("找不到此頁。"))).isVisible();
         other.navigate("/review");

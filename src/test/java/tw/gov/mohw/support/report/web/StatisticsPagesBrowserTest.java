@@ -6,15 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import com.microsoft.playwright.options.Cookie;
 import java.nio.file.Files;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
 import tw.gov.mohw.support.support.Api;
 import tw.gov.mohw.support.support.Browser;
 import tw.gov.mohw.support.support.Fixtures;
@@ -27,7 +24,6 @@ class StatisticsPagesBrowserTest {
 
     private static Browser browser;
 
-    @Autowired Environment environment;
     @Autowired Fixtures fixtures;
     @Autowired SignIns signIns;
     @Autowired Api api;
@@ -43,8 +39,7 @@ class StatisticsPagesBrowserTest {
     }
 
     private Page page(BrowserContext context, String actor) {
-        String base = "http://127.0.0.1:" + environment.getProperty("local.server.port");
-        context.addCookies(List.of(new Cookie("SESSION", signIns.session(actor).cookie()).setUrl(base)));
+        Browser.signInto(context, signIns.baseUrl(), signIns.session(actor));
         return context.newPage();
     }
 
@@ -58,7 +53,7 @@ class StatisticsPagesBrowserTest {
                 "10:00"), Map.of("Idempotency-Key", "stats-" + person)).body().get("id").asLong();
         api.post("reviewer:10007:stats", "/api/v1/reports/" + id + "/decisions", Map.of("decision", "APPROVE"));
 
-        String base = "http://127.0.0.1:" + environment.getProperty("local.server.port");
+        String base = signIns.baseUrl();
         BrowserContext context = browser.context(Browser.DESKTOP, base);
         Page page = page(context, "reviewer:10007:stats");
         page.navigate("/");
