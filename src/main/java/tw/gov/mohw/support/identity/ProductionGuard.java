@@ -38,6 +38,9 @@ class ProductionGuard implements InitializingBean {
         if ("simulator".equals(environment.getProperty("support.sms.provider"))) {
             on.add("support.sms.provider=simulator");
         }
+        if ("simulator".equals(environment.getProperty("support.mail.provider"))) {
+            on.add("support.mail.provider=simulator");
+        }
         if (!environment.getProperty("server.servlet.session.cookie.secure", Boolean.class, false)) {
             on.add("server.servlet.session.cookie.secure=false");
         }

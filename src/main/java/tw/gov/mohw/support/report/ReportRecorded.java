@@ -7,8 +7,14 @@ import java.util.List;
  * in one step is two: CREATE and SUBMIT). Stored in the event publication registry with the command's transaction,
  * so listeners (the audit trail, notifications) get it even if the process dies right after commit; one event per
  * command keeps that outbox, and the audit trail's appends, to one row and one transaction a command.
+ *
+ * @param practitionerId the person the report is about (registry id)
+ * @param filedBy the account that filed the report ({@code practitioner:…} or {@code institution:…})
+ * @param supportedInstitution the supported institution's code
+ * @param approvalNumber the approval number in force after the command, if any
  */
-public record ReportRecorded(long reportId, String caseNumber, List<ReportTransitioned> transitions) {
+public record ReportRecorded(long reportId, String caseNumber, long practitionerId, String filedBy,
+        String supportedInstitution, String approvalNumber, List<ReportTransitioned> transitions) {
 
     public ReportRecorded {
         transitions = List.copyOf(transitions);

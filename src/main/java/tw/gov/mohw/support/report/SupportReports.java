@@ -458,7 +458,8 @@ public class SupportReports {
 
     private void store(SupportReport report) {
         reports.save(report);
-        events.publishEvent(new ReportRecorded(report.id(), report.caseNumber(), report.takeEvents()));
+        events.publishEvent(new ReportRecorded(report.id(), report.caseNumber(), report.practitionerId(),
+                report.filedBy(), report.supportedInstitution().value(), report.approvalNumber(), report.takeEvents()));
     }
 
     /**

@@ -15,7 +15,8 @@ import tw.gov.mohw.support.shared.DomainException;
  * problem+json). Nothing has changed when it is shown.
  */
 // the page controllers' packages (the JSON API's controllers keep ApiExceptionHandler's problem+json)
-@ControllerAdvice(basePackages = {"tw.gov.mohw.support.report.web", "tw.gov.mohw.support.audit.web"})
+@ControllerAdvice(basePackages = {"tw.gov.mohw.support.report.web", "tw.gov.mohw.support.audit.web",
+        "tw.gov.mohw.support.notification"})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrors {
 

@@ -26,10 +26,13 @@ class ProductionGuardTest {
     }
 
     @Test
-    void productionRefusesTheSimulatedSmsProviderAndCookiesOverPlainHttp() {
+    void productionRefusesTheSimulatedSmsAndMailProvidersAndCookiesOverPlainHttp() {
         MockEnvironment simulator = production().withProperty("support.sms.provider", "simulator");
         assertThatThrownBy(() -> new ProductionGuard(simulator).afterPropertiesSet())
                 .hasMessageContaining("support.sms.provider=simulator");
+        MockEnvironment mail = production().withProperty("support.mail.provider", "simulator");
+        assertThatThrownBy(() -> new ProductionGuard(mail).afterPropertiesSet())
+                .hasMessageContaining("support.mail.provider=simulator");
         MockEnvironment insecure = production().withProperty("server.servlet.session.cookie.secure", "false");
         assertThatThrownBy(() -> new ProductionGuard(insecure).afterPropertiesSet())
                 .hasMessageContaining("cookie.secure");

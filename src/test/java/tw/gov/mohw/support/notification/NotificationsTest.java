@@ -1,0 +1,163 @@
+package tw.gov.mohw.support.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tw.gov.mohw.support.mail.SimulatedMailGateway;
+import tw.gov.mohw.support.report.Action;
+import tw.gov.mohw.support.report.ReportRecorded;
+import tw.gov.mohw.support.report.ReportStatus;
+import tw.gov.mohw.support.report.ReportTransitioned;
+import tw.gov.mohw.support.sms.SimulatedSmsGateway;
+import tw.gov.mohw.support.support.Api;
+import tw.gov.mohw.support.support.Fixtures;
+import tw.gov.mohw.support.support.IntegrationTest;
+
+/**
+ * A decision or a cancellation reaches the person and the filing institution by SMS and e-mail, after commit,
+ * through the event publication registry; failures are retried with back-off and finally given up; a republished
+ * event sends nothing twice.
+ */
+@IntegrationTest
+class NotificationsTest {
+
+    @Autowired Api api;
+    @Autowired Fixtures fixtures;
+    @Autowired JdbcClient jdbc;
+    @Autowired NotificationContacts contacts;
+    @Autowired NotificationListener listener;
+    @Autowired NotificationSender sender;
+    @Autowired NotificationProperties properties;
+    @Autowired SimulatedSmsGateway sms;
+    @Autowired SimulatedMailGateway mail;
+
+    String home;
+    String supported;
+    String person;
+    String personMobile;
+    String clerk;
+    String reviewer = "reviewer:64000:nora";
+
+    @BeforeEach
+    void setUp() {
+        home = fixtures.institution("63000");
+        supported = fixtures.institution("64000");
+        person = fixtures.practitioner(home);
+        personMobile = fixtures.ownMobile(person);
+        clerk = "institution:" + home;
+    }
+
+    long fileByInstitution() {
+        var start = fixtures.today().plusDays(14);
+        var filed = api.post(clerk, "/api/v1/submissions", Api.report(person, supported, start.toString(),
+                start.plusMonths(2).toString(), "WEDNESDAY", "09:00", "12:00"),
+                Map.of("Idempotency-Key", "notify-" + System.nanoTime()));
+        assertThat(filed.status()).isEqualTo(201);
+        return filed.body().get("id").asLong();
+    }
+
+    List<Map<String, Object>> rows(long reportId) {
+        return jdbc.sql("select channel, recipient, address, status, attempts, last_error, body from notification "
+                + "where report_id = ? order by id").param(reportId).query().listOfRows();
+    }
+
+    @Test
+    void approvalReachesThePersonAndTheFilingInstitutionBySmsAndEmail() {
+        contacts.save("practitioner:" + person, new NotificationContacts.Contact(null, person.toLowerCase() + "@example.tw"));
+        String clerkMobile = fixtures.ownMobile(fixtures.practitioner(home)); // any fresh number will do
+        contacts.save(clerk, new NotificationContacts.Contact(clerkMobile, "clerk-" + home + "@example.tw"));
+        long id = fileByInstitution();
+        var approved = api.post(reviewer, "/api/v1/reports/" + id + "/decisions", Map.of("decision", "APPROVE"));
+        assertThat(approved.status()).isEqualTo(200);
+        String caseNumber = approved.text("/caseNumber");
+        String approvalNumber = approved.text("/approvalNumber");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> rows(id).stream().allMatch(r -> "SENT".equals(r.get("status")))
+                && rows(id).size() == 4);
+        var toPerson = sms.latestTo(personMobile).orElseThrow();
+        assertThat(toPerson.text()).startsWith("【報備支援系統】報備支援申請（案號" + caseNumber)
+                .contains("已核准", approvalNumber, "/reports/" + id).hasSizeLessThanOrEqualTo(335);
+        assertThat(sms.latestTo(clerkMobile).orElseThrow().text()).contains("之報備支援申請", "已核准");
+        var mailToPerson = mail.latestTo(person.toLowerCase() + "@example.tw").orElseThrow();
+        assertThat(mailToPerson.subject()).isEqualTo("【報備支援系統】報備支援申請已核准（案號 " + caseNumber + "）");
+        assertThat(mailToPerson.body()).contains("您好", "您的報備支援申請已經衛生局核准", "核准文號：" + approvalNumber)
+                .doesNotContain("[[", "th:");
+        assertThat(mail.latestTo("clerk-" + home + "@example.tw").orElseThrow().body()).contains("貴機構為", "登錄的");
+        // Only decisions and cancellations notify: filing made no message.
+        assertThat(rows(id)).allMatch(r -> ((String) r.get("body")).contains("核准"));
+    }
+
+    @Test
+    void returnCarriesTheReasonAndAPersonWithoutAnEmailGetsOnlyTheText() {
+        long id = fileByInstitution();
+        api.post(reviewer, "/api/v1/reports/" + id + "/decisions", Map.of("decision", "RETURN", "reason", "請附支援同意書"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> sms.latestTo(personMobile)
+                .filter(m -> m.text().contains("退回補正")).isPresent());
+        assertThat(sms.latestTo(personMobile).orElseThrow().text()).contains("經衛生局退回補正：請附支援同意書");
+        // The institution gave no addresses and the person no e-mail: one message in all.
+        assertThat(rows(id)).singleElement().satisfies(r -> assertThat(r.get("channel")).isEqualTo("SMS"));
+    }
+
+    @Test
+    void aMessageThatCannotGoThroughIsRetriedWithBackOffThenGivenUp() {
+        contacts.save("practitioner:" + person, new NotificationContacts.Contact(null, "nobody@unreachable.invalid"));
+        long id = fileByInstitution();
+        api.post(reviewer, "/api/v1/reports/" + id + "/decisions", Map.of("decision", "REJECT", "reason", "非本局轄區"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> rows(id).stream()
+                .anyMatch(r -> "EMAIL".equals(r.get("channel")) && (int) r.get("attempts") == 1));
+        var email = rows(id).stream().filter(r -> "EMAIL".equals(r.get("channel"))).findFirst().orElseThrow();
+        assertThat(email.get("status")).isEqualTo("PENDING");
+        assertThat((String) email.get("last_error")).contains("did not answer");
+        // the next try waits a minute, then two, …
+        var next = jdbc.sql("select next_attempt_at > now() + interval '50 seconds' from notification where report_id = ? "
+                + "and channel = 'EMAIL'").param(id).query(Boolean.class).single();
+        assertThat(next).isTrue();
+        for (int attempt = 2; attempt <= properties.maxAttempts(); attempt++) {
+            jdbc.sql("update notification set next_attempt_at = now() - interval '1 second' where report_id = ? "
+                    + "and channel = 'EMAIL' and status = 'PENDING'").param(id).update();
+            sender.deliverBatch();
+        }
+        email = rows(id).stream().filter(r -> "EMAIL".equals(r.get("channel"))).findFirst().orElseThrow();
+        assertThat(email.get("status")).isEqualTo("FAILED");
+        assertThat(email.get("attempts")).isEqualTo(properties.maxAttempts());
+        // the text message went through all the same
+        assertThat(rows(id)).anySatisfy(r -> assertThat(r).containsEntry("channel", "SMS").containsEntry("status", "SENT"));
+    }
+
+    @Test
+    void anAddressTheProviderRefusesIsNotRetried() {
+        contacts.save("practitioner:" + person, new NotificationContacts.Contact("0911110000", null));
+        long id = fileByInstitution();
+        api.post(reviewer, "/api/v1/reports/" + id + "/decisions", Map.of("decision", "APPROVE"));
+        // a number ending in 0000 is "unreachable" (temporary) for the simulator; make it invalid instead
+        await().atMost(Duration.ofSeconds(15)).until(() -> !rows(id).isEmpty()
+                && (int) rows(id).get(0).get("attempts") >= 1);
+        jdbc.sql("update notification set address = '1234', status = 'PENDING', next_attempt_at = now() "
+                + "where report_id = ?").param(id).update();
+        await().atMost(Duration.ofSeconds(15)).until(() -> "FAILED".equals(rows(id).get(0).get("status")));
+        assertThat((String) rows(id).get(0).get("last_error")).startsWith("INVALID_NUMBER");
+    }
+
+    @Test
+    void aRepublishedEventAddsNoSecondMessage() {
+        long id = fileByInstitution();
+        var approved = api.post(reviewer, "/api/v1/reports/" + id + "/decisions", Map.of("decision", "APPROVE"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> rows(id).size() == 1);
+        var at = jdbc.sql("select at from report_transition where report_id = ? and action = 'APPROVE'").param(id)
+                .query(java.sql.Timestamp.class).single().toInstant();
+        var event = new ReportRecorded(id, approved.text("/caseNumber"),
+                jdbc.sql("select practitioner_id from support_report where id = ?").param(id).query(Long.class).single(),
+                clerk, supported, approved.text("/approvalNumber"),
+                List.of(new ReportTransitioned(Action.APPROVE, ReportStatus.APPROVED, reviewer, null, null, at)));
+        listener.on(event);
+        listener.on(event);
+        assertThat(rows(id)).hasSize(1);
+    }
+}
