@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import tw.gov.mohw.support.announcement.AnnouncementRecorded;
 import tw.gov.mohw.support.report.NationalIdDisclosed;
 import tw.gov.mohw.support.report.ReportRecorded;
+import tw.gov.mohw.support.report.RuleParametersSaved;
 
 /**
  * Writes report events to the audit trail. The events come through the event publication registry: stored with
@@ -27,6 +29,18 @@ class AuditListener {
                 "status=" + e.status() + (recorded.caseNumber() == null ? "" : " case=" + recorded.caseNumber())
                         + (e.actingFor() == null ? "" : " actingFor=" + e.actingFor())
                         + (e.reason() == null ? "" : " reason=" + e.reason()))).toList());
+    }
+
+    @ApplicationModuleListener
+    void on(AnnouncementRecorded e) {
+        trail.append(List.of(new AuditTrail.NewEntry(e.at(), e.actor(), "announcement." + e.action(),
+                "announcement:" + e.id(), e.details())));
+    }
+
+    @ApplicationModuleListener
+    void on(RuleParametersSaved e) {
+        trail.append(List.of(new AuditTrail.NewEntry(e.at(), e.actor(), "rules.saved", "rules:" + e.version(),
+                e.parameters())));
     }
 
     @ApplicationModuleListener

@@ -41,11 +41,15 @@ class ProductionGuard implements InitializingBean {
         if ("simulator".equals(environment.getProperty("support.mail.provider"))) {
             on.add("support.mail.provider=simulator");
         }
+        if (environment.getProperty("support.public-url", "").isBlank()) {
+            // notifications link to it and have no request to learn it from
+            on.add("support.public-url unset");
+        }
         if (!environment.getProperty("server.servlet.session.cookie.secure", Boolean.class, false)) {
             on.add("server.servlet.session.cookie.secure=false");
         }
         if (!on.isEmpty()) {
-            throw new IllegalStateException("The production profile refuses to start with test-environment features on: "
+            throw new IllegalStateException("The production profile refuses to start with test-environment features on (or a setting missing): "
                     + on);
         }
     }

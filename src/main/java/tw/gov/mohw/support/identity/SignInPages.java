@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import tw.gov.mohw.support.announcement.Announcements;
 import tw.gov.mohw.support.shared.Actor;
 
 /**
@@ -26,12 +27,15 @@ import tw.gov.mohw.support.shared.Actor;
 @Controller
 class SignInPages {
 
+    private final Announcements announcements;
     private final Sessions sessions;
     private final StaffAccounts staff;
     private final SignInResponses responses;
     private final CardAgents agents;
 
-    SignInPages(Sessions sessions, StaffAccounts staff, SignInResponses responses, CardAgents agents) {
+    SignInPages(Sessions sessions, StaffAccounts staff, SignInResponses responses, CardAgents agents,
+            Announcements announcements) {
+        this.announcements = announcements;
         this.sessions = sessions;
         this.staff = staff;
         this.responses = responses;
@@ -48,6 +52,7 @@ class SignInPages {
         if (error != null && error.matches("[A-Z_]{1,30}")) {
             model.addAttribute("errorKey", "signin.nhi.answer." + error);
         }
+        model.addAttribute("announcements", announcements.current());
         model.addAttribute("hcaPorts", agents.hcaPorts());
         model.addAttribute("nhiPort", agents.nhiPort());
         model.addAttribute("installerUrl", agents.installerUrl());
@@ -59,6 +64,7 @@ class SignInPages {
         if (actor != null) {
             return "redirect:/";
         }
+        model.addAttribute("announcements", announcements.current());
         model.addAttribute("hcaPorts", agents.hcaPorts());
         model.addAttribute("installerUrl", agents.installerUrl());
         return "staff-login";

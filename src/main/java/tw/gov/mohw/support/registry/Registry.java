@@ -22,6 +22,7 @@ public class Registry {
     private final JdbcClient jdbc;
     private volatile Map<String, HealthBureau> bureaus = Map.of();
     private volatile Map<String, Department> departments = Map.of();
+    private volatile Map<String, Profession> professions = Map.of();
 
     Registry(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -89,6 +90,11 @@ public class Registry {
         return List.copyOf(bureaus.values());
     }
 
+    /** Every profession, by code. */
+    public List<Profession> professions() {
+        return List.copyOf(professions.values());
+    }
+
     /** Every department, by code. */
     public List<Department> departments() {
         return List.copyOf(departments.values());
@@ -125,6 +131,8 @@ public class Registry {
                 rs.getString("short_name"))).list(), HealthBureau::countyCode);
         departments = index(jdbc.sql("select * from department order by code").query((rs, n) -> new Department(
                 rs.getString("code"), rs.getString("name_zh"))).list(), Department::code);
+        professions = index(jdbc.sql("select * from profession order by code").query((rs, n) -> new Profession(
+                rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en"))).list(), Profession::code);
     }
 
     private static <T> Map<String, T> index(List<T> rows, Function<T, String> key) {

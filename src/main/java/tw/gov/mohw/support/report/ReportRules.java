@@ -9,9 +9,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The rule parameters of domain.md, from configuration ({@code support.rules.*}), never from code: the longest
- * period, how many days after the fact a category may be reported, which professions a category allows and the
- * optional weekly hours cap. A category's own value wins over the default.
+ * The rule parameters of domain.md, never from code: the longest period, how many days after the fact a category
+ * may be reported, which professions a category allows, the optional weekly hours cap and whether a category takes
+ * new reports. A category's own value wins over the default. Configuration ({@code support.rules.*}) gives the
+ * first values; once a system administrator saves them on the administration screen, the newest saved version is in
+ * force ({@link RuleParameters}).
  *
  * @param maxPeriod the longest period by default (P1Y)
  * @param retroactiveDays how many days after the fact a report may be filed by default (0: never)
@@ -68,8 +70,27 @@ public record ReportRules(@NotNull java.time.Period maxPeriod, @Min(0) int retro
         return c != null && c.longTermCareOnly();
     }
 
-    /** One category's parameters; {@code null} means "the default". */
+    /** Whether new reports may be made in the category (a closed one keeps its existing reports going). */
+    public boolean open(SupportCategory category) {
+        Category c = categories.get(category);
+        return c == null || !c.closed();
+    }
+
+    /** The category's own parameters, or none (all defaults). */
+    public Category category(SupportCategory category) {
+        return categories.getOrDefault(category, new Category(null, null, null, null, false, false));
+    }
+
+    /**
+     * One category's parameters; {@code null} means "the default".
+     *
+     * @param closed no new reports in this category (existing ones are unaffected)
+     */
     public record Category(java.time.Period maxPeriod, @Min(0) Integer retroactiveDays, Set<String> professions,
-            @Min(1) Integer weeklyHoursCap, boolean longTermCareOnly) {
+            @Min(1) Integer weeklyHoursCap, boolean longTermCareOnly, boolean closed) {
+
+        public Category {
+            professions = professions == null || professions.isEmpty() ? null : Set.copyOf(professions);
+        }
     }
 }

@@ -40,18 +40,18 @@ public class SupportReports {
     private final ReportQueries queries;
     private final NumberCounters numbers;
     private final Registry registry;
-    private final ReportRules rules;
+    private final RuleParameters ruleParameters;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     SupportReports(ReportRepository reports, ReportQueries queries, NumberCounters numbers, Registry registry,
-            ReportRules rules, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+            RuleParameters ruleParameters, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
         this.reports = reports;
         this.queries = queries;
         this.numbers = numbers;
         this.registry = registry;
-        this.rules = rules;
+        this.ruleParameters = ruleParameters;
         this.events = events;
         this.tx = tx;
         this.clock = clock;
@@ -84,6 +84,9 @@ public class SupportReports {
                 Optional<Created> first = replay(actor, request, idempotencyKey, submit);
                 if (first.isPresent()) {
                     return first.get();
+                }
+                if (!ruleParameters.current().open(request.category())) {
+                    throw new DomainException(DomainException.Kind.INVALID, Violation.of("category", "category.closed"));
                 }
                 SupportReport report = newDraft(actor, request, idempotencyKey, parties);
                 if (submit) {
@@ -469,6 +472,7 @@ public class SupportReports {
     private void checkForSubmission(SupportReport report, Particulars particulars, Particulars previous,
             LocalDate filedOn, Parties parties) {
         Period period = particulars.period();
+        ReportRules rules = ruleParameters.current();
         Optional<PracticeRegistration> registration = parties.registrations().stream()
                 .filter(r -> r.institutionCode().equals(report.homeInstitution()))
                 .filter(r -> r.covers(period.start(), period.end())).findFirst()

@@ -16,7 +16,7 @@ import tw.gov.mohw.support.shared.DomainException;
  */
 // the page controllers' packages (the JSON API's controllers keep ApiExceptionHandler's problem+json)
 @ControllerAdvice(basePackages = {"tw.gov.mohw.support.report.web", "tw.gov.mohw.support.audit.web",
-        "tw.gov.mohw.support.notification"})
+        "tw.gov.mohw.support.notification", "tw.gov.mohw.support.announcement"})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrors {
 

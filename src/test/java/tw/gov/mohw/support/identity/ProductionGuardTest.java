@@ -10,7 +10,7 @@ class ProductionGuardTest {
 
     private static MockEnvironment production() {
         MockEnvironment env = new MockEnvironment().withProperty("server.servlet.session.cookie.secure", "true")
-                .withProperty("support.sms.provider", "http");
+                .withProperty("support.sms.provider", "http").withProperty("support.public-url", "https://support.example");
         env.setActiveProfiles("production");
         return env;
     }
@@ -33,6 +33,9 @@ class ProductionGuardTest {
         MockEnvironment mail = production().withProperty("support.mail.provider", "simulator");
         assertThatThrownBy(() -> new ProductionGuard(mail).afterPropertiesSet())
                 .hasMessageContaining("support.mail.provider=simulator");
+        MockEnvironment noAddress = production().withProperty("support.public-url", "");
+        assertThatThrownBy(() -> new ProductionGuard(noAddress).afterPropertiesSet())
+                .hasMessageContaining("support.public-url");
         MockEnvironment insecure = production().withProperty("server.servlet.session.cookie.secure", "false");
         assertThatThrownBy(() -> new ProductionGuard(insecure).afterPropertiesSet())
                 .hasMessageContaining("cookie.secure");

@@ -21,7 +21,7 @@ class SubmissionRulesTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 12, 1); // a Tuesday
     static final ReportRules RULES = new ReportRules(java.time.Period.ofYears(1), 0,
-            Map.of(SupportCategory.EMERGENCY, new ReportRules.Category(null, 3, null, null, false)), Map.of());
+            Map.of(SupportCategory.EMERGENCY, new ReportRules.Category(null, 3, null, null, false, false)), Map.of());
     static final Practitioner PERSON = new Practitioner(1, NationalId.parse("A123456789"), "王小明",
             LocalDate.of(1980, 1, 1), "A", "醫字第1號", null);
     static final Institution HOME = new Institution(new InstitutionCode("0101090517"), "甲醫院",

@@ -25,6 +25,7 @@ import tw.gov.mohw.support.report.Action;
 import tw.gov.mohw.support.report.Particulars;
 import tw.gov.mohw.support.report.ReportStatus;
 import tw.gov.mohw.support.report.ReportView;
+import tw.gov.mohw.support.report.RuleParameters;
 import tw.gov.mohw.support.report.SupportCategory;
 import tw.gov.mohw.support.report.SupportReports;
 import tw.gov.mohw.support.report.api.ReportRequests;
@@ -49,11 +50,13 @@ class FilingPages {
 
     private final SupportReports reports;
     private final Registry registry;
+    private final RuleParameters rules;
     private final Problems problems;
     private final Clock clock;
 
-    FilingPages(SupportReports reports, Registry registry, Problems problems, Clock clock) {
+    FilingPages(SupportReports reports, Registry registry, Problems problems, RuleParameters rules, Clock clock) {
         this.reports = reports;
+        this.rules = rules;
         this.registry = registry;
         this.problems = problems;
         this.clock = clock;
@@ -438,7 +441,10 @@ class FilingPages {
         model.addAttribute("fixSteps", errors.keySet().stream().map(FilingPages::stepOf).filter(n -> n < 5).distinct()
                 .sorted().toList());
         model.addAttribute("general", general);
-        model.addAttribute("categories", SupportCategory.values());
+        // a closed category takes no new reports; a report already in one keeps it
+        var inForce = rules.current();
+        model.addAttribute("categories", java.util.Arrays.stream(SupportCategory.values())
+                .filter(c -> inForce.open(c) || c.name().equals(form.category)).toList());
         model.addAttribute("departments", registry.departments());
         model.addAttribute("days", DayOfWeek.values());
         model.addAttribute("clerk", actor.is(Actor.Role.INSTITUTION));
