@@ -353,6 +353,15 @@ public class SupportReports {
         return reports.revisions(id);
     }
 
+    /** The person's practice registrations (執業登記), for the staff who review or read the report. */
+    public List<PracticeRegistration> registrations(Actor actor, long id) {
+        SupportReport report = reports.find(id).filter(r -> canRead(actor, r)).orElseThrow(SupportReports::notFound);
+        if (!actor.isBureauStaff() && !actor.is(Actor.Role.NATIONAL_VIEWER, Actor.Role.SYSTEM_ADMIN)) {
+            return List.of();
+        }
+        return registry.registrations(report.practitionerId());
+    }
+
     /** The full national ID, for staff who need it; each display is written to the audit trail. */
     public String discloseNationalId(Actor actor, long id) {
         if (!actor.isBureauStaff() && !actor.is(Actor.Role.NATIONAL_VIEWER)) {

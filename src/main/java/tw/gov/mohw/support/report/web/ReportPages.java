@@ -114,6 +114,10 @@ class ReportPages {
         model.addAttribute("canDecide", actor.isBureauStaff() && waiting && report.decidingBureau() != null
                 && report.decidingBureau().code().equals(actor.bureauCode()));
         model.addAttribute("canDisclose", actor.isBureauStaff() || actor.is(Actor.Role.NATIONAL_VIEWER));
+        model.addAttribute("registrations", reports.registrations(actor, id).stream().map(r -> new Registration(
+                registry.institution(r.institutionCode()).map(i -> i.name()).orElse(r.institutionCode().value()),
+                registry.professions().stream().filter(p -> p.code().equals(r.professionCode())).map(p -> p.nameZh())
+                        .findFirst().orElse(r.professionCode()), r)).toList());
         model.addAttribute("canAnswerConsent", supportedClerk(actor, report) && filed
                 && consent == Consent.State.REQUESTED);
         LocalDate today = RocDates.today(clock);
@@ -211,6 +215,10 @@ class ReportPages {
     }
 
     /** ROC dates and times for the templates. */
+    /** A practice registration with its institution's and profession's names. */
+    record Registration(String institution, String profession, tw.gov.mohw.support.registry.PracticeRegistration r) {
+    }
+
     static final class Roc {
         public String date(LocalDate d) {
             return d == null ? "" : RocDates.formatShort(d);

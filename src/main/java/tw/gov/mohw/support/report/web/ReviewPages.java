@@ -43,18 +43,31 @@ class ReviewPages {
     record Waiting(ReportSummary report, long days) {
     }
 
+    /**
+     * 待審案件: what waits for the bureau, oldest first, narrowed by the start page's filters (period, person,
+     * case number or name, institution); a filter that does not parse is reported and left out.
+     */
     @GetMapping("/review")
-    String queue(@AuthenticationPrincipal Actor actor, @RequestParam(name = "page", defaultValue = "0") int page,
-            Model model) {
+    String queue(@AuthenticationPrincipal Actor actor, SearchForm search,
+            @RequestParam(name = "page", defaultValue = "0") int page, Model model, Locale locale) {
         if (!actor.isBureauStaff()) {
             throw new DomainException(DomainException.Kind.FORBIDDEN, Violation.of(null, "report.action.forbidden"));
         }
-        var result = reports.search(actor, new ReportQuery(null, null, null, null, null, null, true,
-                ReportQuery.Sort.QUEUED_AT, false, Math.max(0, Math.min(page, 500)), ReportPages.PAGE_SIZE));
+        var filters = SearchForm.problems();
+        var typed = new SearchForm(null, search.from(), search.to(), search.person(), search.institution(),
+                search.text()).query(page, ReportPages.PAGE_SIZE, filters);
+        var result = reports.search(actor, new ReportQuery(typed.practitioner(), typed.institution(), null,
+                typed.from(), typed.to(), null, true, ReportQuery.Sort.QUEUED_AT, false, typed.page(), typed.size(),
+                typed.text()));
         List<Waiting> rows = result.items().stream().map(r -> new Waiting(r, r.queuedAt() == null ? 0
                 : Duration.between(r.queuedAt(), clock.instant()).toDays())).toList();
         model.addAttribute("result", result);
         model.addAttribute("rows", rows);
+        model.addAttribute("search", search);
+        model.addAttribute("searchesPeople", true);
+        model.addAttribute("filtered", typed.practitioner() != null || typed.institution() != null
+                || typed.from() != null || typed.to() != null || typed.text() != null);
+        model.addAttribute("filterErrors", filters.stream().map(v -> problems.message(v, locale)).toList());
         model.addAttribute("roc", new ReportPages.Roc());
         return "reports/review";
     }
