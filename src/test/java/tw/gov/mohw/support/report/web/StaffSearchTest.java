@@ -62,6 +62,10 @@ class StaffSearchTest {
         assertThat(page("reviewer:63000:elsewhere", "/?text=" + q(caseNumber)))
                 .as("another bureau's search finds nothing of this one")
                 .contains("沒有符合條件的報備。").doesNotContain("href=\"/reports/" + id + "\"");
+        assertThat(page("reviewer:63000:elsewhere", "/reports/export.csv?text=" + q(caseNumber)).lines().count())
+                .as("nor does its export: the header only").isEqualTo(1);
+        assertThat(page("reviewer:63000:elsewhere", "/review?text=" + q(caseNumber)))
+                .as("nor its queue").contains("沒有符合條件的待審案件。");
         assertThat(page("reviewer:10005:finder", "/?text=" + q("x".repeat(41)))).contains("關鍵字最多 40 字");
     }
 }
