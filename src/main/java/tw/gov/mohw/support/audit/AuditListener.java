@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import tw.gov.mohw.support.announcement.AnnouncementRecorded;
+import tw.gov.mohw.support.report.AttachmentRecorded;
 import tw.gov.mohw.support.report.NationalIdDisclosed;
 import tw.gov.mohw.support.report.ReportRecorded;
 import tw.gov.mohw.support.report.RuleParametersSaved;
@@ -35,6 +36,13 @@ class AuditListener {
     void on(AnnouncementRecorded e) {
         trail.append(List.of(new AuditTrail.NewEntry(e.at(), e.actor(), "announcement." + e.action(),
                 "announcement:" + e.id(), e.details())));
+    }
+
+    @ApplicationModuleListener
+    void on(AttachmentRecorded e) {
+        trail.append(List.of(new AuditTrail.NewEntry(e.at(), e.actor(), "report.attachment." + e.action(),
+                "report:" + e.reportId(), "attachment=" + e.attachmentId() + " sha256=" + e.sha256() + " name="
+                        + e.fileName())));
     }
 
     @ApplicationModuleListener

@@ -468,6 +468,20 @@ public class SupportReports {
         });
     }
 
+    /**
+     * For {@link ReportAttachments}, inside its transaction: the report if the actor may read it; for {@code write},
+     * locked, and only for those who may act as its applicant.
+     */
+    SupportReport accessible(Actor actor, long id, boolean write) {
+        long self = actorPractitionerId(actor);
+        SupportReport report = (write ? reports.findForUpdate(id) : reports.find(id))
+                .filter(r -> ReportAccess.canRead(actor, r.routing(), self)).orElseThrow(SupportReports::notFound);
+        if (write && !ReportAccess.canApply(actor, report.routing(), self)) {
+            throw new DomainException(DomainException.Kind.FORBIDDEN, Violation.of(null, "report.action.forbidden"));
+        }
+        return report;
+    }
+
     private void store(SupportReport report) {
         reports.save(report);
         events.publishEvent(new ReportRecorded(report.id(), report.caseNumber(), report.practitionerId(),

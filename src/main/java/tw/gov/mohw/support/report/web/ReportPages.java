@@ -18,6 +18,7 @@ import tw.gov.mohw.support.registry.Registry;
 import tw.gov.mohw.support.registry.RocDates;
 import tw.gov.mohw.support.report.Action;
 import tw.gov.mohw.support.report.Consent;
+import tw.gov.mohw.support.report.ReportAttachments;
 import tw.gov.mohw.support.report.ReportQuery;
 import tw.gov.mohw.support.report.ReportStatus;
 import tw.gov.mohw.support.report.ReportView;
@@ -37,12 +38,15 @@ class ReportPages {
     static final int PAGE_SIZE = 20;
 
     private final SupportReports reports;
+    private final ReportAttachments attachments;
     private final Registry registry;
     private final Problems problems;
     private final Clock clock;
 
-    ReportPages(SupportReports reports, Registry registry, Problems problems, Clock clock) {
+    ReportPages(SupportReports reports, ReportAttachments attachments, Registry registry, Problems problems,
+            Clock clock) {
         this.reports = reports;
+        this.attachments = attachments;
         this.registry = registry;
         this.problems = problems;
         this.clock = clock;
@@ -114,6 +118,9 @@ class ReportPages {
         model.addAttribute("canDecide", actor.isBureauStaff() && waiting && report.decidingBureau() != null
                 && report.decidingBureau().code().equals(actor.bureauCode()));
         model.addAttribute("canDisclose", actor.isBureauStaff() || actor.is(Actor.Role.NATIONAL_VIEWER));
+        model.addAttribute("attachments", attachments.list(actor, id));
+        model.addAttribute("canAttach", applicant && ReportAttachments.changeable(report));
+        model.addAttribute("maxAttachmentMb", ReportAttachments.MAX_BYTES / 1024 / 1024);
         model.addAttribute("registrations", reports.registrations(actor, id).stream().map(r -> new Registration(
                 registry.institution(r.institutionCode()).map(i -> i.name()).orElse(r.institutionCode().value()),
                 registry.professions().stream().filter(p -> p.code().equals(r.professionCode())).map(p -> p.nameZh())
