@@ -51,8 +51,9 @@ class HttpSmsGatewayTest {
         });
         server.start();
         URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/send");
+        // room for a loaded machine: a prompt answer must never be mistaken for silence
         return new HttpSmsGateway(new SmsProperties.Http(url, "mohw-test", "s3cret-pw", Duration.ofSeconds(1),
-                Duration.ofMillis(400)));
+                Duration.ofMillis(1_200)));
     }
 
     static String decode(String s) {
@@ -111,10 +112,10 @@ class HttpSmsGatewayTest {
 
     @Test
     void aSilentProviderIsATimeoutNotAHang() throws IOException {
-        var sms = gateway(form -> new Reply(200, "msgid=1\nstatuscode=1", 2_000));
+        var sms = gateway(form -> new Reply(200, "msgid=1\nstatuscode=1", 5_000));
         long start = System.nanoTime();
         assertRefused(() -> sms.send("0912345678", "x", "slow"), SmsException.Reason.TIMEOUT, true);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1_800));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(3_500));
     }
 
     @Test
