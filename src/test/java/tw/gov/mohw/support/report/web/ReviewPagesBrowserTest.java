@@ -71,6 +71,15 @@ class ReviewPagesBrowserTest {
                 .hasCount(0);
         page.navigate("/review");
         assertThat(page.getByText(caseNumber)).hasCount(0);
+
+        // 查詢 on the start page by case number: the home county's bureau finds it too, with its exports
+        page.navigate("/");
+        page.getByLabel("案號、核准文號或姓名").fill(caseNumber);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("查詢")).click();
+        assertThat(page.locator("table.reports tbody tr")).hasCount(1);
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("下載 Excel（.xlsx）")))
+                .isVisible();
+        Browser.assertAccessible(page);
     }
 
     @ParameterizedTest
