@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tw.gov.mohw.support.registry.NationalId;
@@ -23,16 +24,26 @@ import tw.gov.mohw.support.shared.Actor;
 class ReportQueries {
 
     /**
-     * A bureau's reports: those it decides, and those of its county's institutions decided elsewhere (副知). Written
-     * so each arm matches one index (the second a partial one), which lets PostgreSQL combine them.
+     * A bureau's reports: those it decides, and those of its county's institutions decided elsewhere (副知). Each arm
+     * matches one index (the second a partial one); lists put them together with UNION ALL, which PostgreSQL merges
+     * in order (Merge Append) instead of sorting the bureau's whole share of the table.
      */
-    private static final String BUREAU =
-            "(r.deciding_bureau = :bureau or (r.home_bureau = :bureau and r.home_bureau <> r.deciding_bureau))";
+    private static final String DECIDED_BY = "r.deciding_bureau = :%1$s";
+    private static final String INFORMED_BY = "r.home_bureau = :%1$s and r.home_bureau <> r.deciding_bureau";
+    private static final String BUREAU = "((" + DECIDED_BY + ") or (" + INFORMED_BY + "))";
 
-    /** What every list row is read from: the report with its person's and institutions' names. */
+    /** A case number (北市115-000123) and an approval number (北市衛醫字第1150000123號); any other text is a name. */
+    private static final Pattern CASE_NUMBER = Pattern.compile("\\D{1,6}\\d{2,3}-\\d{6}");
+    private static final Pattern APPROVAL_NUMBER = Pattern.compile("\\D{1,6}衛醫字第\\d{8,10}號");
+
+    /**
+     * What every list row is read from: the report with its person's and institutions' names. {@code %s} is the
+     * page of reports, chosen, ordered and cut from {@code support_report} alone, so the names are looked up for
+     * the rows shown only, not for every row a deep page skips.
+     */
     private static final String SUMMARY = """
             select r.*, p.national_id, p.name as practitioner_name, h.name as home_name, s.name as supported_name
-              from support_report r
+              from (%s) r
               join practitioner p on p.id = r.practitioner_id
               join institution h on h.code = r.home_institution
               join institution s on s.code = r.supported_institution""";
@@ -49,11 +60,17 @@ class ReportQueries {
     ResultPage<ReportSummary> search(Actor actor, long actorPractitionerId, ReportQuery q, LocalDate today) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
+        // the bureau's two arms, when the actor's scope is a bureau's (the queue is its own scope)
+        List<String> arms = List.of();
         if (q.awaitingDecision() && actor.isBureauStaff()) {
             // A bureau's queue is what it decides (reports it only reads, 副知, wait for someone else), and a
             // queued report is always filed: two predicates that the partial queue index answers on its own.
             where.add("r.deciding_bureau = :ownBureau");
             params.put("ownBureau", actor.bureauCode());
+        } else if (actor.isBureauStaff()) {
+            where.add("r.case_number is not null");
+            params.put("ownBureau", actor.bureauCode());
+            arms = List.of(DECIDED_BY.formatted("ownBureau"), INFORMED_BY.formatted("ownBureau"));
         } else {
             scope(actor, actorPractitionerId, where, params);
         }
@@ -78,13 +95,11 @@ class ReportQueries {
             params.put("to", q.to());
         }
         if (q.bureau() != null) {
-            where.add(BUREAU);
+            where.add(BUREAU.formatted("bureau"));
             params.put("bureau", q.bureau());
         }
         if (q.text() != null) {
-            // each alternative has its own index: the case and approval numbers are unique, names indexed (V13)
-            where.add("(r.case_number = :text or r.approval_number = :text"
-                    + " or r.practitioner_id in (select id from practitioner where name = :text))");
+            where.add(textPredicate(q.text()));
             params.put("text", q.text());
         }
         String order;
@@ -92,23 +107,37 @@ class ReportQueries {
             where.add("r.queued_at is not null");
             order = "r.queued_at asc, r.id asc";
         } else {
-            order = q.sort().column + (q.descending() ? " desc nulls last" : " asc nulls last") + ", r.id "
-                    + (q.descending() ? "desc" : "asc");
+            order = q.sort().column + (q.descending() ? " desc" : " asc") + (q.sort().nullable ? " nulls last" : "")
+                    + ", r.id " + (q.descending() ? "desc" : "asc");
         }
         String filter = where.isEmpty() ? "true" : String.join(" and ", where);
+        String rows = arms.isEmpty() ? "select r.* from support_report r where " + filter
+                : String.join(" union all ", arms.stream()
+                        .map(arm -> "select r.* from support_report r where " + arm + " and " + filter).toList());
         int size = Math.max(1, Math.min(q.size(), ReportQuery.MAX_SIZE));
         int page = Math.max(0, q.page());
-        List<ReportSummary> items = jdbc.sql("""
-                %s
-                 where %s
-                 order by %s
-                 limit :limit offset :offset""".formatted(SUMMARY, filter, order))
+        List<ReportSummary> items = jdbc.sql((SUMMARY + " order by %s").formatted(
+                        "select r.* from (" + rows + ") r order by " + order + " limit :limit offset :offset", order))
                 .params(params).param("limit", size).param("offset", (long) page * size)
                 .query((rs, n) -> summary(rs, today)).list();
         long total = page == 0 && items.size() < size ? items.size()
-                : jdbc.sql("select count(*) from (select 1 from support_report r where " + filter + " limit "
-                        + (COUNT_LIMIT + 1) + ") capped").params(params).query(Long.class).single();
+                : jdbc.sql("select count(*) from (select 1 from (" + rows + ") r limit " + (COUNT_LIMIT + 1)
+                        + ") capped").params(params).query(Long.class).single();
         return new ResultPage<>(items, page, size, Math.min(total, COUNT_LIMIT), total <= COUNT_LIMIT);
+    }
+
+    /**
+     * The free text as one indexed lookup: a case or an approval number by its unique index, anything else a name
+     * (V13's index; the ids are fetched first, so the reports are then found by the person index).
+     */
+    private static String textPredicate(String text) {
+        if (CASE_NUMBER.matcher(text).matches()) {
+            return "r.case_number = :text";
+        }
+        if (APPROVAL_NUMBER.matcher(text).matches()) {
+            return "r.approval_number = :text";
+        }
+        return "r.practitioner_id = any(array(select id from practitioner where name = :text))";
     }
 
     /**
@@ -120,10 +149,10 @@ class ReportQueries {
             return new ResultPage<>(List.of(), 0, size, 0, true);
         }
         int p = Math.max(0, page);
-        List<ReportSummary> items = jdbc.sql("""
-                %s
+        List<ReportSummary> items = jdbc.sql((SUMMARY + " order by r.submitted_at desc, r.id desc").formatted("""
+                select r.* from support_report r
                  where r.home_bureau = ? and r.deciding_bureau <> ? and r.case_number is not null
-                 order by r.submitted_at desc, r.id desc limit ? offset ?""".formatted(SUMMARY))
+                 order by r.submitted_at desc, r.id desc limit ? offset ?"""))
                 .params(actor.bureauCode(), actor.bureauCode(), size, (long) p * size)
                 .query((rs, n) -> summary(rs, today)).list();
         long total = jdbc.sql("""
@@ -138,11 +167,11 @@ class ReportQueries {
         if (!actor.is(Actor.Role.INSTITUTION)) {
             return List.of();
         }
-        return jdbc.sql("""
-                %s
+        return jdbc.sql((SUMMARY + " order by r.submitted_at, r.id").formatted("""
+                select r.* from support_report r
                  where r.supported_institution = ? and r.consent_state = 'REQUESTED'
                    and r.status in ('SUBMITTED', 'RETURNED')
-                 order by r.submitted_at, r.id limit ?""".formatted(SUMMARY))
+                 order by r.submitted_at, r.id limit ?"""))
                 .params(actor.institutionCode(), Math.max(1, Math.min(limit, 100)))
                 .query((rs, n) -> summary(rs, today)).list();
     }
@@ -157,10 +186,6 @@ class ReportQueries {
                 // Drafts are seen only by the home institution that writes them, not by the supported one.
                 where.add("(r.home_institution = :own or (r.supported_institution = :own and r.case_number is not null))");
                 params.put("own", actor.institutionCode());
-            }
-            case REVIEWER, BUREAU_ADMIN -> {
-                where.add(BUREAU.replace(":bureau", ":ownBureau") + " and r.case_number is not null");
-                params.put("ownBureau", actor.bureauCode());
             }
             case NATIONAL_VIEWER -> where.add("r.case_number is not null");
             default -> where.add("false");

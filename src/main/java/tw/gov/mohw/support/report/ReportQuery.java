@@ -35,13 +35,16 @@ public record ReportQuery(NationalId practitioner, InstitutionCode institution, 
 
     /** The orders a list may be sorted in, each served by an index or a small result. */
     public enum Sort {
-        CREATED_AT("r.created_at"), SUBMITTED_AT("r.submitted_at"), QUEUED_AT("r.queued_at"),
-        PERIOD_START("r.period_start"), CASE_NUMBER("r.case_number");
+        CREATED_AT("r.created_at", false), SUBMITTED_AT("r.submitted_at", true), QUEUED_AT("r.queued_at", true),
+        PERIOD_START("r.period_start", false), CASE_NUMBER("r.case_number", true);
 
         final String column;
+        /** A column that may be null sorts nulls last; one that never is says nothing, so an index can give the order. */
+        final boolean nullable;
 
-        Sort(String column) {
+        Sort(String column, boolean nullable) {
             this.column = column;
+            this.nullable = nullable;
         }
     }
 }
