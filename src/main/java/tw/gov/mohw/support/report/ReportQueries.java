@@ -111,17 +111,23 @@ class ReportQueries {
                     + ", r.id " + (q.descending() ? "desc" : "asc");
         }
         String filter = where.isEmpty() ? "true" : String.join(" and ", where);
-        String rows = arms.isEmpty() ? "select r.* from support_report r where " + filter
-                : String.join(" union all ", arms.stream()
-                        .map(arm -> "select r.* from support_report r where " + arm + " and " + filter).toList());
         int size = Math.max(1, Math.min(q.size(), ReportQuery.MAX_SIZE));
         int page = Math.max(0, q.page());
+        // Each arm is ordered and cut on its own (PostgreSQL would otherwise sort the arms' union): the page is
+        // among the first offset + size rows of one arm or the other.
+        String rows = arms.isEmpty() ? "select r.* from support_report r where " + filter
+                : String.join(" union all ", arms.stream().map(arm -> "(select r.* from support_report r where "
+                        + arm + " and " + filter + " order by " + order + " limit :armLimit)").toList());
         List<ReportSummary> items = jdbc.sql((SUMMARY + " order by %s").formatted(
                         "select r.* from (" + rows + ") r order by " + order + " limit :limit offset :offset", order))
                 .params(params).param("limit", size).param("offset", (long) page * size)
+                .param("armLimit", (long) page * size + size)
                 .query((rs, n) -> summary(rs, today)).list();
+        String counted = arms.isEmpty() ? "select 1 from support_report r where " + filter
+                : String.join(" union all ", arms.stream().map(arm -> "(select 1 from support_report r where " + arm
+                        + " and " + filter + " limit " + (COUNT_LIMIT + 1) + ")").toList());
         long total = page == 0 && items.size() < size ? items.size()
-                : jdbc.sql("select count(*) from (select 1 from (" + rows + ") r limit " + (COUNT_LIMIT + 1)
+                : jdbc.sql("select count(*) from (select 1 from (" + counted + ") r limit " + (COUNT_LIMIT + 1)
                         + ") capped").params(params).query(Long.class).single();
         return new ResultPage<>(items, page, size, Math.min(total, COUNT_LIMIT), total <= COUNT_LIMIT);
     }
