@@ -25,8 +25,8 @@ class ReportQueries {
 
     /**
      * A bureau's reports: those it decides, and those of its county's institutions decided elsewhere (副知). Each arm
-     * matches one index (the second a partial one); lists put them together with UNION ALL, which PostgreSQL merges
-     * in order (Merge Append) instead of sorting the bureau's whole share of the table.
+     * matches one index (the second a partial one); a list reads each arm in order from its index, cut to the page,
+     * and merges the two, instead of sorting the bureau's whole share of the table (see BENCHMARKS.md).
      */
     private static final String DECIDED_BY = "r.deciding_bureau = :%1$s";
     private static final String INFORMED_BY = "r.home_bureau = :%1$s and r.home_bureau <> r.deciding_bureau";
@@ -148,23 +148,23 @@ class ReportQueries {
 
     /**
      * 副知: filed reports whose person practises in the bureau's county but which another bureau decides, newest
-     * first, read-only, with their outcome.
+     * first, read-only, with their outcome: the second arm of a bureau's lists, read in the order of its index.
      */
     ResultPage<ReportSummary> informed(Actor actor, int page, int size, LocalDate today) {
         if (!actor.isBureauStaff()) {
             return new ResultPage<>(List.of(), 0, size, 0, true);
         }
         int p = Math.max(0, page);
-        List<ReportSummary> items = jdbc.sql((SUMMARY + " order by r.submitted_at desc, r.id desc").formatted("""
+        List<ReportSummary> items = jdbc.sql((SUMMARY + " order by r.created_at desc, r.id desc").formatted("""
                 select r.* from support_report r
-                 where r.home_bureau = ? and r.deciding_bureau <> ? and r.case_number is not null
-                 order by r.submitted_at desc, r.id desc limit ? offset ?"""))
-                .params(actor.bureauCode(), actor.bureauCode(), size, (long) p * size)
+                 where %s and r.case_number is not null
+                 order by r.created_at desc, r.id desc limit :limit offset :offset""".formatted(
+                        INFORMED_BY.formatted("bureau"))))
+                .param("bureau", actor.bureauCode()).param("limit", size).param("offset", (long) p * size)
                 .query((rs, n) -> summary(rs, today)).list();
-        long total = jdbc.sql("""
-                select count(*) from (select 1 from support_report r where r.home_bureau = ? and r.deciding_bureau <> ?
-                  and r.case_number is not null limit ?) capped""")
-                .params(actor.bureauCode(), actor.bureauCode(), COUNT_LIMIT + 1).query(Long.class).single();
+        long total = jdbc.sql("select count(*) from (select 1 from support_report r where %s and r.case_number is not null"
+                .formatted(INFORMED_BY.formatted("bureau")) + " limit :cap) capped")
+                .param("bureau", actor.bureauCode()).param("cap", COUNT_LIMIT + 1).query(Long.class).single();
         return new ResultPage<>(items, p, size, Math.min(total, COUNT_LIMIT), total <= COUNT_LIMIT);
     }
 
