@@ -137,6 +137,10 @@ select 'queue /review p3-500', '/review', 20, '', 'page=' || (2 + floor(random()
   from generate_series(1, :n);
 select 'queue API', '/api/v1/reports', 20, '', 'awaitingDecision=true', 'size=20';
 select 'start page, no filter', '/', 20, '';
+-- 副知: its county's reports decided elsewhere, newest first (page 1, random deeper pages)
+select '副知 p1', '/review/informed', 20, '';
+select '副知 p2-500', '/review/informed', 20, '', 'page=' || (1 + floor(random() * 499))::int
+  from generate_series(1, :n);
 -- full national ID
 select 'person ID', '/', least(20, k), '', 'person=' || p.national_id
   from (select practitioner_id, count(*) k from scope group by 1 order by random() limit :n) s
@@ -238,6 +242,8 @@ explain() {  # explain <title> <sql>
     explain "start page, no filter" "$(bureau_page_sql "$FILED" 0)"
     explain "start page, no filter: its total" "$(bureau_count_sql "$FILED")"
     explain "start page, no filter, page 500" "$(bureau_page_sql "$FILED" 9980)"
+    explain "副知, page 500" "$(names_sql "select r.* from support_report r where $ARM2 and $FILED
+  order by $LATEST limit 20 offset 9980" "$LATEST")"
     F="$FILED and r.practitioner_id = (select id from practitioner where national_id = '$(param 'person ID' person)')"
     explain "person ID = $(param 'person ID' person)" "$(bureau_page_sql "$F" 0)"
     t=$(param name text)
