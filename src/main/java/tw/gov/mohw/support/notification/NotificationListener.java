@@ -94,20 +94,20 @@ class NotificationListener {
         Map<String, Recipient> recipients = new LinkedHashMap<>();
         String personAccount = "practitioner:" + person.nationalId().value();
         NotificationContacts.Contact own = contacts.of(personAccount);
-        recipients.put(personAccount, new Recipient(personAccount, person.name() + " 您好",
+        recipients.put(personAccount, new Recipient(personAccount, person.name(),
                 own.mobile() != null ? own.mobile() : person.mobile(), own.email(), false));
         if (recorded.filedBy() != null && recorded.filedBy().startsWith("institution:")) {
             String code = recorded.filedBy().substring("institution:".length());
             String name = registry.institution(InstitutionCode.parse(code)).map(Institution::name).orElse(code);
             NotificationContacts.Contact c = contacts.of(recorded.filedBy());
             recipients.putIfAbsent(recorded.filedBy(),
-                    new Recipient(recorded.filedBy(), name + " 承辦人您好", c.mobile(), c.email(), true));
+                    new Recipient(recorded.filedBy(), name, c.mobile(), c.email(), true));
         }
 
         var now = clock.instant().atOffset(ZoneOffset.UTC);
         for (Recipient r : recipients.values()) {
             Context context = new Context(java.util.Locale.TAIWAN, Map.of(
-                    "greeting", r.greeting(), "forInstitution", r.forInstitution(), "person", person.name(),
+                    "recipient", r.name(), "forInstitution", r.forInstitution(), "person", person.name(),
                     "caseNumber", recorded.caseNumber(), "approvalNumber", nonNull(recorded.approvalNumber()),
                     "supported", supportedName, "change", t.action().name().endsWith("_CHANGE"),
                     "reason", nonNull(t.reason()), "link", publicUrl + "/reports/" + recorded.reportId()));
@@ -159,7 +159,8 @@ class NotificationListener {
         return engine;
     }
 
-    private record Recipient(String account, String greeting, String mobile, String email, boolean forInstitution) {
+    /** @param name the person's or the institution's name, for the greeting */
+    private record Recipient(String account, String name, String mobile, String email, boolean forInstitution) {
     }
 
     private record Message(Channel channel, String address, String subject, String body) {
