@@ -29,6 +29,7 @@ class NotificationPagesBrowserTest {
     @Autowired Fixtures fixtures;
     @Autowired Api api;
     @Autowired NotificationContacts contacts;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @BeforeAll
     static void launch() {
@@ -92,6 +93,45 @@ class NotificationPagesBrowserTest {
                 + filed.text("/caseNumber") + "）");
         Browser.assertAccessible(page);
         context.close();
+    }
+
+    @Test
+    void aSystemAdministratorSeesAGivenUpMessageAndSendsItAgain() {
+        String person = fixtures.practitioner(fixtures.institution("63000"));
+        String email = "again-" + person.toLowerCase() + "@example.tw";
+        contacts.save("practitioner:" + person, new NotificationContacts.Contact(null, email));
+        var start = fixtures.today().plusDays(9);
+        long id = api.post("practitioner:" + person, "/api/v1/submissions", Api.report(person,
+                fixtures.institution("63000"), start.toString(), start.plusMonths(1).toString(), "FRIDAY", "14:00",
+                "15:00"), Map.of("Idempotency-Key", "admin-notify-" + person)).body().get("id").asLong();
+        api.post("reviewer:63000:nina", "/api/v1/reports/" + id + "/decisions", Map.of("decision", "REJECT",
+                "reason", "重複報備"));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() -> jdbc.sql(
+                "select count(*) from notification where report_id = ? and channel = 'EMAIL' and status = 'SENT'")
+                .param(id).query(Long.class).single() == 1);
+        // as if the mail server had refused it ten times
+        jdbc.sql("update notification set status = 'FAILED', attempts = 10, last_error = 'the SMTP server did not "
+                + "take the message' where report_id = ? and channel = 'EMAIL'").param(id).update();
+
+        BrowserContext context = browser.signedIn(signIns.baseUrl(), signIns.session("system-admin:notifyops"),
+                Browser.Viewport.DESKTOP);
+        Page page = context.newPage();
+        page.navigate("/account");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("通知狀況")).click();
+        var row = page.locator("table.reports tr").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("ag***@example.tw"));
+        assertThat(row.first()).containsText("已放棄（試了 10 次）");
+        assertThat(page.getByText(email)).hasCount(0); // masked
+        Browser.assertAccessible(page);
+        Browser.screenshot(page, "notification-status");
+        row.first().getByRole(AriaRole.BUTTON).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("將立即重新傳送");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() -> jdbc.sql(
+                "select status from notification where report_id = ? and channel = 'EMAIL'").param(id)
+                .query(String.class).single().equals("SENT"));
+        context.close();
+        org.assertj.core.api.Assertions.assertThat(api.get("reviewer:63000:nina", "/admin/notifications").status())
+                .isEqualTo(403);
     }
 
     @Test
