@@ -46,12 +46,13 @@ public class Announcements {
         this.clock = clock;
     }
 
-    /** What the sign-in page shows today. */
+    /** What the sign-in page shows today: the ministry's first (no bureau can push them off), then the newest. */
     public List<Announcement> current() {
         LocalDate today = RocDates.today(clock);
         return jdbc.sql("""
                 select * from announcement where withdrawn_at is null and shown_until >= ? and shown_from <= ?
-                order by shown_from desc, id desc limit ?""").params(today, today, SHOWN).query(this::row).list();
+                order by bureau_code is null desc, shown_from desc, id desc limit ?""")
+                .params(today, today, SHOWN).query(this::row).list();
     }
 
     /** What {@code actor} may manage: everything for a system administrator, their bureau's for a bureau's. */

@@ -39,7 +39,8 @@ class SmtpMailGateway implements MailGateway {
             helper.setSubject(subject);
             helper.setText(body, false);
         } catch (MessagingException e) {
-            throw new MailException(false, "the message could not be built: " + e.getMessage(), e);
+            // no detail from the exception: it may quote the address, and the message is kept with the row
+            throw new MailException(false, "the message could not be built (address or header)", e);
         }
         try {
             sender.send(message);

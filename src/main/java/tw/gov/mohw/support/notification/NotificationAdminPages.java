@@ -57,7 +57,7 @@ class NotificationAdminPages {
                  order by id desc limit 50""")
                 .query((rs, i) -> new Trouble(rs.getLong(1), roc(rs.getObject(2, OffsetDateTime.class).toInstant()),
                         rs.getString(3), masked(rs.getString(3), rs.getString(4)), rs.getLong(5), rs.getString(6),
-                        rs.getInt(7), rs.getString(8), rs.getObject(9, OffsetDateTime.class).toInstant()))
+                        rs.getInt(7), maskedWithin(rs.getString(8)), rs.getObject(9, OffsetDateTime.class).toInstant()))
                 .list();
         model.addAttribute("counts", counts);
         model.addAttribute("troubles", troubles);
@@ -93,6 +93,15 @@ class NotificationAdminPages {
         }
         int at = address.indexOf('@');
         return at <= 0 ? "***" : address.substring(0, Math.min(2, at)) + "***" + address.substring(at);
+    }
+
+    /** A provider's answer may quote the number or the address: masked there too. */
+    static String maskedWithin(String text) {
+        if (text == null) {
+            return null;
+        }
+        return text.replaceAll("(09\\d{2})\\d{3}(\\d{3})", "$1***$2")
+                .replaceAll("([^\\s@<>\"]{0,2})[^\\s@<>\"]*@", "$1***@");
     }
 
     private static void requireSystemAdmin(Actor actor) {

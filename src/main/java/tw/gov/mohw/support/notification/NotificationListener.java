@@ -80,6 +80,9 @@ class NotificationListener {
 
     @ApplicationModuleListener
     void on(ReportRecorded recorded) {
+        if (recorded.practitionerId() == 0) {
+            return; // stored before events named the person (a deployment's outstanding ones): nobody to tell
+        }
         for (ReportTransitioned t : recorded.transitions()) {
             Kind.of(t.action()).ifPresent(kind -> queue(recorded, t, kind));
         }

@@ -20,9 +20,11 @@ import tw.gov.mohw.support.sms.SmsGateway;
 /**
  * Delivers waiting messages. Each node claims a batch with {@code FOR UPDATE SKIP LOCKED} and leases it (the claim
  * moves the message's next attempt a lease ahead), so two nodes never send the same message at once and a node that
- * dies mid-send leaves it to another after the lease. A failure the provider calls temporary is retried with
- * doubling back-off (1 minute up to an hour); a final one, or {@code maxAttempts} temporary ones, ends it as FAILED.
- * The message's row id goes to the provider as its reference, so a retry after a timeout is not sent twice.
+ * dies mid-send leaves it to another after the lease; a node sends only in the first half of its lease, and records
+ * an outcome only while its claim holds. A failure the provider calls temporary is retried with doubling back-off
+ * (1 minute up to an hour); a final one, or {@code maxAttempts} temporary ones, ends it as FAILED. The row id goes to
+ * the provider as its reference: an SMS provider drops a repeated one; for e-mail it is the Message-ID, so a message
+ * sent twice after a crash can at least be recognised as the same.
  */
 @Component
 class NotificationSender {
@@ -59,17 +61,26 @@ class NotificationSender {
 
     /** Claims and sends one batch; returns how many messages it claimed. */
     int deliverBatch() {
-        Instant now = clock.instant();
+        Instant claimed = clock.instant();
         List<Due> due = jdbc.sql("""
                 update notification set attempts = attempts + 1, next_attempt_at = ?
                 where id in (select id from notification where status = 'PENDING' and next_attempt_at <= ?
                              order by next_attempt_at limit ? for update skip locked)
                 returning id, channel, address, subject, body, attempts""")
-                .params(utc(now.plus(properties.lease())), utc(now), properties.batch())
+                .params(utc(claimed.plus(properties.lease())), utc(claimed), properties.batch())
                 .query((rs, i) -> new Due(rs.getLong(1), Channel.valueOf(rs.getString(2)), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getInt(6)))
                 .list();
+        // Send only while the claim surely holds (half the lease): what is left is handed back for any node now,
+        // rather than sent late by this one while another has claimed it again.
+        Instant sendUntil = claimed.plus(properties.lease().dividedBy(2));
         for (Due d : due) {
+            if (clock.instant().isAfter(sendUntil)) {
+                jdbc.sql("update notification set attempts = attempts - 1, next_attempt_at = ? "
+                        + "where id = ? and attempts = ? and status = 'PENDING'")
+                        .params(utc(clock.instant()), d.id(), d.attempts()).update();
+                continue;
+            }
             deliver(d);
         }
         return due.size();
@@ -77,8 +88,9 @@ class NotificationSender {
 
     private void deliver(Due d) {
         String reference = "notification-" + d.id();
+        String providerId;
         try {
-            String providerId = switch (d.channel()) {
+            providerId = switch (d.channel()) {
                 case SMS -> sms.orElseThrow(() -> new SmsException(SmsException.Reason.ACCOUNT, "no SMS provider"))
                         .send(d.address(), d.body(), reference);
                 case EMAIL -> {
@@ -87,15 +99,20 @@ class NotificationSender {
                     yield reference;
                 }
             };
-            jdbc.sql("update notification set status = 'SENT', sent_at = ?, provider_id = ?, last_error = null "
-                    + "where id = ?").params(utc(clock.instant()), providerId, d.id()).update();
         } catch (SmsException e) {
             failed(d, e.retryable() || e.reason() == SmsException.Reason.ACCOUNT, e.reason() + ": " + e.getMessage());
+            return;
         } catch (MailException e) {
             failed(d, e.retryable(), e.getMessage());
+            return;
         } catch (RuntimeException e) {
             failed(d, true, e.getClass().getSimpleName());
+            return;
         }
+        // outside the try: a database hiccup here must not turn a sent message into one to send again
+        jdbc.sql("update notification set status = 'SENT', sent_at = ?, provider_id = ?, last_error = null "
+                + "where id = ? and attempts = ?").params(utc(clock.instant()), providerId, d.id(), d.attempts())
+                .update();
     }
 
     /** {@code retryable}: the same message may go through later (an account problem included: an operator fixes it). */
@@ -105,8 +122,10 @@ class NotificationSender {
         if (backoff.compareTo(LAST_RETRY) > 0) {
             backoff = LAST_RETRY;
         }
-        jdbc.sql("update notification set status = ?, next_attempt_at = ?, last_error = ? where id = ?")
-                .params(giveUp ? "FAILED" : "PENDING", utc(clock.instant().plus(backoff)), error, d.id()).update();
+        // only while this node's claim holds (attempts unchanged): another node's later attempt has the last word
+        jdbc.sql("update notification set status = ?, next_attempt_at = ?, last_error = ? where id = ? and attempts = ?")
+                .params(giveUp ? "FAILED" : "PENDING", utc(clock.instant().plus(backoff)), error, d.id(), d.attempts())
+                .update();
         if (giveUp) {
             log.warn("Notification {} ({}) given up after {} attempt(s): {}", d.id(), d.channel(), d.attempts(), error);
         } else {

@@ -2,6 +2,7 @@ package tw.gov.mohw.support.report;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
@@ -14,8 +15,6 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,16 +24,21 @@ import tw.gov.mohw.support.shared.DomainException;
 import tw.gov.mohw.support.shared.Violation;
 
 /**
- * Attachments to a report (附件, e.g. 支援同意書). The applicant side adds and removes them while the report can still
- * change (a draft, under review, returned, or with a change under review); everyone who may read the report may read
- * them. A file is accepted only as what its content is, PDF, JPEG or PNG, and only when it can be read as such
- * (a renamed executable, a broken or password-protected PDF is refused), whatever its name says.
+ * Attachments to a report (附件, e.g. 支援同意書). The applicant side adds them while the report can still change (a
+ * draft, under review, returned, or with a change under review) and removes them only while it is theirs to edit (a
+ * draft, or returned): what a reviewer is deciding on can grow, never quietly shrink. Everyone who may read the
+ * report may read them. A file is accepted only as what its bytes are, PDF, JPEG or PNG (a renamed file is refused,
+ * and its name gets the extension of what it is). The check reads structure, never decodes content: a PDF must
+ * begin and end as one and not be encrypted; a picture's header must give a sane size. Nothing an upload contains is
+ * decompressed here, so a small file cannot unpack into gigabytes.
  */
 @Component
 public class ReportAttachments {
 
     public static final int MAX_BYTES = 5 * 1024 * 1024;
     public static final int MAX_PER_REPORT = 10;
+    /** Removed files keep their bytes (a reviewer may have seen them): this bounds what adding and removing can store. */
+    static final int MAX_STORED_PER_REPORT = 30;
     static final int MAX_NAME = 100;
     private static final int MAX_PIXELS_SIDE = 20_000;
 
@@ -86,7 +90,8 @@ public class ReportAttachments {
     }
 
     public Attachment add(Actor actor, long reportId, String fileName, byte[] bytes) {
-        String name = cleanName(fileName);
+        // who may add comes first: nobody else gets their file looked at
+        tx.executeWithoutResult(s -> requireAddable(reports.accessible(actor, reportId, true)));
         if (bytes == null || bytes.length == 0) {
             throw DomainException.invalid("file", "attachment.empty");
         }
@@ -94,14 +99,15 @@ public class ReportAttachments {
             throw DomainException.invalid("file", "attachment.too.large", MAX_BYTES / 1024 / 1024);
         }
         String mediaType = mediaTypeOf(bytes);
+        String name = cleanName(fileName, mediaType);
         String sha256 = HexFormat.of().formatHex(sha256(bytes));
         Instant now = clock.instant();
         return tx.execute(s -> {
-            SupportReport report = reports.accessible(actor, reportId, true);
-            requireChangeable(report);
-            int live = jdbc.sql("select count(*) from report_attachment where report_id = ? and removed_at is null")
-                    .param(reportId).query(Integer.class).single();
-            if (live >= MAX_PER_REPORT) {
+            requireAddable(reports.accessible(actor, reportId, true));
+            var counts = jdbc.sql("select count(*) filter (where removed_at is null), count(*) from report_attachment "
+                    + "where report_id = ?").param(reportId).query((rs, i) -> new int[] {rs.getInt(1), rs.getInt(2)})
+                    .single();
+            if (counts[0] >= MAX_PER_REPORT || counts[1] >= MAX_STORED_PER_REPORT) {
                 throw DomainException.invalid("file", "attachment.too.many", MAX_PER_REPORT);
             }
             long id = jdbc.sql("""
@@ -119,7 +125,9 @@ public class ReportAttachments {
         Instant now = clock.instant();
         tx.executeWithoutResult(s -> {
             SupportReport report = reports.accessible(actor, reportId, true);
-            requireChangeable(report);
+            if (!editable(report.status(), report.pendingChange().map(Revision::state).orElse(null))) {
+                throw new DomainException(DomainException.Kind.CONFLICT, Violation.of("file", "attachment.keep"));
+            }
             var removed = jdbc.sql("""
                     update report_attachment set removed_at = ?, removed_by = ?
                     where report_id = ? and id = ? and removed_at is null returning file_name, sha256""")
@@ -131,29 +139,38 @@ public class ReportAttachments {
         });
     }
 
-    /** Whether the applicant side may still add or remove attachments. */
-    public static boolean changeable(ReportView report) {
-        return report.status() == ReportStatus.DRAFT || report.status() == ReportStatus.SUBMITTED
-                || report.status() == ReportStatus.RETURNED || report.pendingChange() != null;
+    /** Whether the applicant side may add attachments: while the report can still change. */
+    public static boolean addable(ReportView report) {
+        return addable(report.status(), report.pendingChange() != null);
     }
 
-    private static void requireChangeable(SupportReport report) {
-        ReportStatus status = report.status();
-        if (!(status == ReportStatus.DRAFT || status == ReportStatus.SUBMITTED || status == ReportStatus.RETURNED
-                || report.pendingChange().isPresent())) {
+    /** Whether the applicant side may remove attachments: while the report is theirs to edit. */
+    public static boolean removable(ReportView report) {
+        return editable(report.status(), report.pendingChange() == null ? null : report.pendingChange().state());
+    }
+
+    private static boolean addable(ReportStatus status, boolean changePending) {
+        return status == ReportStatus.DRAFT || status == ReportStatus.SUBMITTED || status == ReportStatus.RETURNED
+                || changePending;
+    }
+
+    private static boolean editable(ReportStatus status, Revision.State change) {
+        return status == ReportStatus.DRAFT || status == ReportStatus.RETURNED || change == Revision.State.RETURNED;
+    }
+
+    private static void requireAddable(SupportReport report) {
+        if (!addable(report.status(), report.pendingChange().isPresent())) {
             throw new DomainException(DomainException.Kind.CONFLICT, Violation.of("file", "attachment.locked"));
         }
     }
 
     /** PDF, JPEG or PNG by content, and readable as such; anything else is refused. */
     static String mediaTypeOf(byte[] b) {
-        if (startsWith(b, "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
-            try (PDDocument pdf = Loader.loadPDF(b)) {
-                if (pdf.getNumberOfPages() > 0 && !pdf.isEncrypted()) {
-                    return "application/pdf";
-                }
-            } catch (IOException e) {
-                // refused below
+        if (startsWith(b, "%PDF-".getBytes(StandardCharsets.US_ASCII))) {
+            // a whole file ends with startxref and %%EOF; an encrypted one names /Encrypt in its trailer
+            String tail = new String(b, Math.max(0, b.length - 1024), Math.min(1024, b.length), StandardCharsets.ISO_8859_1);
+            if (tail.contains("startxref") && tail.contains("%%EOF") && !contains(b, "/Encrypt")) {
+                return "application/pdf";
             }
             throw DomainException.invalid("file", "attachment.unreadable");
         }
@@ -184,14 +201,44 @@ public class ReportAttachments {
         throw DomainException.invalid("file", "attachment.unreadable");
     }
 
-    /** The name without any path, control or reserved characters, at most 100 characters. */
-    static String cleanName(String raw) {
+    /**
+     * The name without any path, control, format (e.g. right-to-left override) or reserved characters, ending in the
+     * extension of what the file is (a PDF named x.html is saved as x.html.pdf), at most 100 characters.
+     */
+    static String cleanName(String raw, String mediaType) {
         String name = raw == null ? "" : raw.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"<>|:*?]", "").strip();
-        if (name.isEmpty()) {
-            name = "附件";
+        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}\"<>|:*?]", "")
+                .strip();
+        String extension = switch (mediaType) {
+            case "application/pdf" -> ".pdf";
+            case "image/png" -> ".png";
+            default -> ".jpg";
+        };
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        boolean jpeg = extension.equals(".jpg") && lower.endsWith(".jpeg");
+        boolean fits = jpeg || lower.endsWith(extension);
+        // the extension as typed when it is right, else the right one after the whole name
+        String kept = fits ? name.substring(name.length() - (jpeg ? 5 : extension.length())) : extension;
+        String stem = fits ? name.substring(0, name.length() - kept.length()) : name;
+        if (stem.isBlank()) {
+            stem = "附件";
         }
-        return name.length() <= MAX_NAME ? name : name.substring(name.length() - MAX_NAME);
+        int room = MAX_NAME - kept.length();
+        return (stem.length() <= room ? stem : stem.substring(0, room)) + kept;
+    }
+
+    private static boolean contains(byte[] b, String token) {
+        byte[] t = token.getBytes(StandardCharsets.US_ASCII);
+        outer:
+        for (int i = 0; i + t.length <= b.length; i++) {
+            for (int j = 0; j < t.length; j++) {
+                if (b[i + j] != t[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private static boolean startsWith(byte[] b, byte[] prefix) {

@@ -356,7 +356,7 @@ public class SupportReports {
     /** The person's practice registrations (執業登記), for the staff who review or read the report. */
     public List<PracticeRegistration> registrations(Actor actor, long id) {
         SupportReport report = reports.find(id).filter(r -> canRead(actor, r)).orElseThrow(SupportReports::notFound);
-        if (!actor.isBureauStaff() && !actor.is(Actor.Role.NATIONAL_VIEWER, Actor.Role.SYSTEM_ADMIN)) {
+        if (!actor.isBureauStaff() && !actor.is(Actor.Role.NATIONAL_VIEWER)) {
             return List.of();
         }
         return registry.registrations(report.practitionerId());

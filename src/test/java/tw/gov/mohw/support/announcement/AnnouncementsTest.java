@@ -41,7 +41,12 @@ class AnnouncementsTest {
         var later = announcements.publish(SYSTEM, request("以後 " + title, today().plusDays(2), today().plusDays(3), null));
         assertThat(announcements.current()).extracting(Announcement::title).contains(title)
                 .doesNotContain(later.title());
+        // a bureau's newer announcement comes after the ministry's: no bureau pushes the ministry's off the page
+        var bureaus = announcements.publish(TAIPEI, request("北市 " + title, today(), today().plusDays(3), null));
+        var titles = announcements.current().stream().map(Announcement::title).toList();
+        assertThat(titles.indexOf(title)).isLessThan(titles.indexOf(bureaus.title()));
         announcements.withdraw(SYSTEM, shown.id());
+        announcements.withdraw(TAIPEI, bureaus.id());
         assertThat(announcements.current()).extracting(Announcement::title).doesNotContain(title);
     }
 

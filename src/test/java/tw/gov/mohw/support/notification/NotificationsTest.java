@@ -97,10 +97,12 @@ class NotificationsTest {
     @Test
     void returnCarriesTheReasonAndAPersonWithoutAnEmailGetsOnlyTheText() {
         long id = fileByInstitution();
-        api.post(reviewer, "/api/v1/reports/" + id + "/decisions", Map.of("decision", "RETURN", "reason", "請附支援同意書"));
+        // the reason as typed: plain text, never HTML-escaped
+        api.post(reviewer, "/api/v1/reports/" + id + "/decisions", Map.of("decision", "RETURN",
+                "reason", "請附支援同意書 & <門診表>"));
         await().atMost(Duration.ofSeconds(15)).until(() -> sms.latestTo(personMobile)
                 .filter(m -> m.text().contains("退回補正")).isPresent());
-        assertThat(sms.latestTo(personMobile).orElseThrow().text()).contains("經衛生局退回補正：請附支援同意書");
+        assertThat(sms.latestTo(personMobile).orElseThrow().text()).contains("經衛生局退回補正：請附支援同意書 & <門診表>。");
         // The institution gave no addresses and the person no e-mail: one message in all.
         assertThat(rows(id)).singleElement().satisfies(r -> assertThat(r.get("channel")).isEqualTo("SMS"));
     }

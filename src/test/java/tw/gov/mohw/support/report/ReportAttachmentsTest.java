@@ -97,6 +97,9 @@ class ReportAttachmentsTest {
                 .containsExactly("支援同意書.pdf", "passwd.png");
         assertThat(attachments.content(deciding, id, added.id()).bytes()).isEqualTo(pdf);
 
+        // under review, what the reviewer may have seen stays; once returned, the applicant may remove it
+        assertThat(code(() -> attachments.remove(person, id, image.id()))).isEqualTo("attachment.keep");
+        api.post(reviewer, "/api/v1/reports/" + id + "/decisions", Map.of("decision", "RETURN", "reason", "補件"));
         attachments.remove(person, id, image.id());
         assertThat(attachments.list(person, id)).hasSize(1);
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("select count(*) from audit_entry where subject = ? "
@@ -113,6 +116,15 @@ class ReportAttachmentsTest {
         byte[] brokenPng = Arrays.copyOf(png(), 20);
         assertThat(code(() -> attachments.add(person, id, "x.png", brokenPng))).isEqualTo("attachment.unreadable");
         assertThat(code(() -> attachments.add(person, id, "x.pdf", new byte[0]))).isEqualTo("attachment.empty");
+        byte[] encrypted;
+        try (PDDocument doc = new PDDocument(); var out = new ByteArrayOutputStream()) {
+            doc.addPage(new PDPage());
+            doc.protect(new org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy("owner", "user",
+                    new org.apache.pdfbox.pdmodel.encryption.AccessPermission()));
+            doc.save(out);
+            encrypted = out.toByteArray();
+        }
+        assertThat(code(() -> attachments.add(person, id, "locked.pdf", encrypted))).isEqualTo("attachment.unreadable");
         byte[] big = Arrays.copyOf(pdf(), ReportAttachments.MAX_BYTES + 1);
         assertThat(code(() -> attachments.add(person, id, "x.pdf", big))).isEqualTo("attachment.too.large");
         byte[] ok = png();
@@ -124,6 +136,16 @@ class ReportAttachmentsTest {
     }
 
     @Test
+    void aNameSaysWhatTheFileIs() throws IOException {
+        assertThat(attachments.add(person, id, "page.html", pdf()).fileName()).isEqualTo("page.html.pdf");
+        assertThat(attachments.add(person, id, "invoice\u202Efdp.exe", pdf()).fileName()).isEqualTo("invoicefdp.exe.pdf");
+        assertThat(attachments.add(person, id, "scan.PNG", png()).fileName()).isEqualTo("scan.PNG");
+        assertThat(attachments.add(person, id, ".png", png()).fileName()).isEqualTo("附件.png");
+        assertThat(attachments.add(person, id, "x".repeat(300) + ".pdf", pdf()).fileName())
+                .hasSize(100).endsWith("x.pdf");
+    }
+
+    @Test
     void othersNeitherSeeNorChangeThemAndADecidedReportKeepsItsOwn() throws IOException {
         var added = attachments.add(person, id, "consent.pdf", pdf());
         Actor stranger = Actor.practitioner(fixtures.practitioner(fixtures.institution("65000")));
@@ -132,6 +154,8 @@ class ReportAttachmentsTest {
             assertThat(kind(() -> attachments.list(a, id))).isEqualTo(DomainException.Kind.NOT_FOUND);
             assertThat(kind(() -> attachments.content(a, id, added.id()))).isEqualTo(DomainException.Kind.NOT_FOUND);
             assertThat(kind(() -> attachments.remove(a, id, added.id()))).isEqualTo(DomainException.Kind.NOT_FOUND);
+            byte[] file = png();
+            assertThat(kind(() -> attachments.add(a, id, "x.png", file))).isEqualTo(DomainException.Kind.NOT_FOUND);
         }
         Actor deciding = Actor.staff(Actor.Role.REVIEWER, "att", "65000", null);
         assertThat(kind(() -> attachments.remove(deciding, id, added.id()))).isEqualTo(DomainException.Kind.FORBIDDEN);

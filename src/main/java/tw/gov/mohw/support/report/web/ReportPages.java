@@ -119,7 +119,8 @@ class ReportPages {
                 && report.decidingBureau().code().equals(actor.bureauCode()));
         model.addAttribute("canDisclose", actor.isBureauStaff() || actor.is(Actor.Role.NATIONAL_VIEWER));
         model.addAttribute("attachments", attachments.list(actor, id));
-        model.addAttribute("canAttach", applicant && ReportAttachments.changeable(report));
+        model.addAttribute("canAttach", applicant && ReportAttachments.addable(report));
+        model.addAttribute("canRemoveAttachment", applicant && ReportAttachments.removable(report));
         model.addAttribute("maxAttachmentMb", ReportAttachments.MAX_BYTES / 1024 / 1024);
         model.addAttribute("registrations", reports.registrations(actor, id).stream().map(r -> new Registration(
                 registry.institution(r.institutionCode()).map(i -> i.name()).orElse(r.institutionCode().value()),

@@ -87,6 +87,12 @@ class AttachmentPagesBrowserTest {
         org.assertj.core.api.Assertions.assertThat(Files.readAllBytes(download.path())).isEqualTo(pdf);
         reviewer.close();
 
+        // under review it stays; returned, the person may remove it
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("移除「支援同意書.pdf」")))
+                .hasCount(0);
+        api.post("reviewer:65000:attpage", "/api/v1/reports/" + id + "/decisions",
+                Map.of("decision", "RETURN", "reason", "請換成簽章版"));
+        page.reload();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("移除「支援同意書.pdf」")).click();
         assertThat(page.getByText("已移除附件。")).isVisible();
         assertThat(page.getByText("沒有附件。")).isVisible();
