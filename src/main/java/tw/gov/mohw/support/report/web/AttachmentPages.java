@@ -36,23 +36,14 @@ class AttachmentPages {
     String upload(@AuthenticationPrincipal Actor actor, @PathVariable long id,
             @RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect,
             Locale locale) throws IOException {
-        try {
-            if (file == null || file.isEmpty()) {
-                throw DomainException.invalid("file", "attachment.empty");
-            }
-            if (file.getSize() > ReportAttachments.MAX_BYTES) { // said before reading it into memory
+        return act(id, redirect, locale, () -> {
+            if (file != null && file.getSize() > ReportAttachments.MAX_BYTES) { // said before reading it into memory
                 throw DomainException.invalid("file", "attachment.too.large", ReportAttachments.MAX_BYTES / 1024 / 1024);
             }
-            var added = attachments.add(actor, id, file.getOriginalFilename(), file.getBytes());
+            var added = attachments.add(actor, id, file == null ? null : file.getOriginalFilename(),
+                    file == null ? new byte[0] : file.getBytes());
             redirect.addFlashAttribute("attached", added.fileName());
-        } catch (DomainException e) {
-            if (e.kind() == DomainException.Kind.NOT_FOUND) {
-                throw e;
-            }
-            redirect.addFlashAttribute("errors", e.violations().stream().map(v -> problems.message(v, locale))
-                    .toList());
-        }
-        return "redirect:/reports/" + id + "#attachments";
+        });
     }
 
     @GetMapping("/reports/{id}/attachments/{attachmentId}")
@@ -71,10 +62,21 @@ class AttachmentPages {
 
     @PostMapping("/reports/{id}/attachments/{attachmentId}/remove")
     String remove(@AuthenticationPrincipal Actor actor, @PathVariable long id, @PathVariable long attachmentId,
-            RedirectAttributes redirect, Locale locale) {
-        try {
+            RedirectAttributes redirect, Locale locale) throws IOException {
+        return act(id, redirect, locale, () -> {
             attachments.remove(actor, id, attachmentId);
             redirect.addFlashAttribute("done", "attachmentRemoved");
+        });
+    }
+
+    private interface Action {
+        void run() throws IOException;
+    }
+
+    /** Does it, then shows the report's attachments with what happened or why not; an unknown report is a 404. */
+    private String act(long id, RedirectAttributes redirect, Locale locale, Action action) throws IOException {
+        try {
+            action.run();
         } catch (DomainException e) {
             if (e.kind() == DomainException.Kind.NOT_FOUND) {
                 throw e;
