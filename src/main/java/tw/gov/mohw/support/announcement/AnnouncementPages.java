@@ -1,7 +1,6 @@
 package tw.gov.mohw.support.announcement;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -13,7 +12,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tw.gov.mohw.support.registry.Registry;
-import tw.gov.mohw.support.registry.RocDates;
 import tw.gov.mohw.support.shared.Actor;
 import tw.gov.mohw.support.shared.DomainException;
 import tw.gov.mohw.support.web.Problems;
@@ -40,7 +38,6 @@ class AnnouncementPages {
         model.addAttribute("announcements", announcements.manageable(actor, 50));
         model.addAttribute("systemAdmin", actor.is(Actor.Role.SYSTEM_ADMIN));
         model.addAttribute("bureaus", registry.bureaus());
-        model.addAttribute("roc", new Roc());
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
         }
@@ -75,12 +72,5 @@ class AnnouncementPages {
         announcements.withdraw(actor, id);
         redirect.addFlashAttribute("withdrawn", true);
         return "redirect:/admin/announcements";
-    }
-
-    /** ROC dates for the page. */
-    static final class Roc {
-        public String date(java.time.LocalDate d) {
-            return d == null ? "" : RocDates.formatShort(d);
-        }
     }
 }

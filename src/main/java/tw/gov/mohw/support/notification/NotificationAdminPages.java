@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tw.gov.mohw.support.registry.RocDates;
 import tw.gov.mohw.support.shared.Actor;
 import tw.gov.mohw.support.shared.DomainException;
 import tw.gov.mohw.support.shared.Violation;
@@ -32,8 +31,8 @@ class NotificationAdminPages {
     private static final Logger log = LoggerFactory.getLogger(NotificationAdminPages.class);
 
     /** A message in trouble, as the page shows it. */
-    record Trouble(long id, String createdAt, String channel, String address, long reportId, String status,
-            int attempts, String lastError, Instant nextAttemptAt) {
+    record Trouble(long id, Instant createdAt, String channel, String address, long reportId, String status,
+            int attempts, String lastError) {
     }
 
     private final JdbcClient jdbc;
@@ -52,12 +51,12 @@ class NotificationAdminPages {
         jdbc.sql("select status, count(*) from notification where created_at >= ? group by status").param(since)
                 .query((rs, i) -> counts.put(rs.getString(1), rs.getLong(2))).list();
         List<Trouble> troubles = jdbc.sql("""
-                select id, created_at, channel, address, report_id, status, attempts, last_error, next_attempt_at
+                select id, created_at, channel, address, report_id, status, attempts, last_error
                   from notification where status = 'FAILED' or (status = 'PENDING' and attempts > 0)
                  order by id desc limit 50""")
-                .query((rs, i) -> new Trouble(rs.getLong(1), roc(rs.getObject(2, OffsetDateTime.class).toInstant()),
-                        rs.getString(3), masked(rs.getString(3), rs.getString(4)), rs.getLong(5), rs.getString(6),
-                        rs.getInt(7), maskedWithin(rs.getString(8)), rs.getObject(9, OffsetDateTime.class).toInstant()))
+                .query((rs, i) -> new Trouble(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                        rs.getString(3), Addresses.masked(rs.getString(3), rs.getString(4)), rs.getLong(5), rs.getString(6),
+                        rs.getInt(7), Addresses.maskedWithin(rs.getString(8))))
                 .list();
         model.addAttribute("counts", counts);
         model.addAttribute("troubles", troubles);
@@ -78,30 +77,6 @@ class NotificationAdminPages {
         log.info("Notification {} sent again on the request of {}", id, actor.account());
         redirect.addFlashAttribute("retried", id);
         return "redirect:/admin/notifications";
-    }
-
-    /** 115/07/01 09:30, Taipei time. */
-    private static String roc(Instant at) {
-        var local = at.atZone(RocDates.ZONE);
-        return RocDates.formatShort(local.toLocalDate()) + String.format(" %02d:%02d", local.getHour(), local.getMinute());
-    }
-
-    /** 0912***678 and wa***@example.tw: enough to recognise, not to collect. */
-    static String masked(String channel, String address) {
-        if ("SMS".equals(channel)) {
-            return address.length() == 10 ? address.substring(0, 4) + "***" + address.substring(7) : "***";
-        }
-        int at = address.indexOf('@');
-        return at <= 0 ? "***" : address.substring(0, Math.min(2, at)) + "***" + address.substring(at);
-    }
-
-    /** A provider's answer may quote the number or the address: masked there too. */
-    static String maskedWithin(String text) {
-        if (text == null) {
-            return null;
-        }
-        return text.replaceAll("(09\\d{2})\\d{3}(\\d{3})", "$1***$2")
-                .replaceAll("([^\\s@<>\"]{0,2})[^\\s@<>\"]*@", "$1***@");
     }
 
     private static void requireSystemAdmin(Actor actor) {

@@ -113,12 +113,11 @@ class NotificationListener {
                     "recipient", r.name(), "forInstitution", r.forInstitution(), "person", person.name(),
                     "caseNumber", recorded.caseNumber(), "approvalNumber", nonNull(recorded.approvalNumber()),
                     "supported", supportedName, "change", t.action().name().endsWith("_CHANGE"),
-                    "reason", nonNull(t.reason()), "link", publicUrl + "/reports/" + recorded.reportId()));
+                    "reason", nonNull(t.reason()), "shortReason", cut(nonNull(t.reason())),
+                    "link", publicUrl + "/reports/" + recorded.reportId()));
             List<Message> messages = new ArrayList<>(2);
             if (smsAvailable && r.mobile() != null) {
-                context.setVariable("reason", cut(nonNull(t.reason())));
                 messages.add(new Message(Channel.SMS, r.mobile(), null, render(kind, "sms", context)));
-                context.setVariable("reason", nonNull(t.reason()));
             }
             if (mailAvailable && r.email() != null) {
                 String[] mail = render(kind, "mail", context).split("\n", 2);

@@ -72,7 +72,7 @@ class NotificationPages {
         model.addAttribute("institution", actor.is(Actor.Role.INSTITUTION));
         if (actor.is(Actor.Role.PRACTITIONER)) {
             model.addAttribute("registryMobile", registry.practitioner(NationalId.parse(actor.nationalId()))
-                    .map(Practitioner::mobile).map(NotificationPages::masked).orElse(null));
+                    .map(Practitioner::mobile).map(m -> Addresses.masked("SMS", m)).orElse(null));
         }
         return "account-notifications";
     }
@@ -82,10 +82,5 @@ class NotificationPages {
             throw new DomainException(DomainException.Kind.FORBIDDEN, Violation.of(null, "notification.forbidden"));
         }
         return actor.account();
-    }
-
-    /** 0912***678: enough to recognise one's own number. */
-    private static String masked(String mobile) {
-        return mobile == null || mobile.length() != 10 ? mobile : mobile.substring(0, 4) + "***" + mobile.substring(7);
     }
 }

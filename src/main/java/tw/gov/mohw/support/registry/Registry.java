@@ -90,6 +90,10 @@ public class Registry {
         return List.copyOf(bureaus.values());
     }
 
+    public Optional<Profession> profession(String code) {
+        return Optional.ofNullable(code).map(professions::get);
+    }
+
     /** Every profession, by code. */
     public List<Profession> professions() {
         return List.copyOf(professions.values());

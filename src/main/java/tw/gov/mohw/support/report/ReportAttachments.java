@@ -68,30 +68,26 @@ public class ReportAttachments {
 
     /** The live attachments of a report the actor may read, oldest first. */
     public List<Attachment> list(Actor actor, long reportId) {
-        return tx.execute(s -> {
-            reports.accessible(actor, reportId, false);
-            return jdbc.sql("""
-                    select id, file_name, media_type, size_bytes, sha256, uploaded_by, uploaded_at from report_attachment
-                    where report_id = ? and removed_at is null order by id""").param(reportId)
-                    .query(ReportAttachments::row).list();
-        });
+        reports.readable(actor, reportId);
+        return jdbc.sql("""
+                select id, file_name, media_type, size_bytes, sha256, uploaded_by, uploaded_at from report_attachment
+                where report_id = ? and removed_at is null order by id""").param(reportId)
+                .query(ReportAttachments::row).list();
     }
 
     public Content content(Actor actor, long reportId, long attachmentId) {
-        return tx.execute(s -> {
-            reports.accessible(actor, reportId, false);
-            return jdbc.sql("""
-                    select id, file_name, media_type, size_bytes, sha256, uploaded_by, uploaded_at, content
-                    from report_attachment where report_id = ? and id = ? and removed_at is null""")
-                    .params(reportId, attachmentId)
-                    .query((rs, i) -> new Content(row(rs, i), rs.getBytes("content"))).optional()
-                    .orElseThrow(ReportAttachments::notFound);
-        });
+        reports.readable(actor, reportId);
+        return jdbc.sql("""
+                select id, file_name, media_type, size_bytes, sha256, uploaded_by, uploaded_at, content
+                from report_attachment where report_id = ? and id = ? and removed_at is null""")
+                .params(reportId, attachmentId)
+                .query((rs, i) -> new Content(row(rs, i), rs.getBytes("content"))).optional()
+                .orElseThrow(ReportAttachments::notFound);
     }
 
     public Attachment add(Actor actor, long reportId, String fileName, byte[] bytes) {
         // who may add comes first: nobody else gets their file looked at
-        tx.executeWithoutResult(s -> requireAddable(reports.accessible(actor, reportId, true)));
+        tx.executeWithoutResult(s -> requireAddable(reports.applicantsLocked(actor, reportId)));
         if (bytes == null || bytes.length == 0) {
             throw DomainException.invalid("file", "attachment.empty");
         }
@@ -103,7 +99,7 @@ public class ReportAttachments {
         String sha256 = HexFormat.of().formatHex(sha256(bytes));
         Instant now = clock.instant();
         return tx.execute(s -> {
-            requireAddable(reports.accessible(actor, reportId, true));
+            requireAddable(reports.applicantsLocked(actor, reportId));
             var counts = jdbc.sql("select count(*) filter (where removed_at is null), count(*) from report_attachment "
                     + "where report_id = ?").param(reportId).query((rs, i) -> new int[] {rs.getInt(1), rs.getInt(2)})
                     .single();
@@ -124,7 +120,7 @@ public class ReportAttachments {
     public void remove(Actor actor, long reportId, long attachmentId) {
         Instant now = clock.instant();
         tx.executeWithoutResult(s -> {
-            SupportReport report = reports.accessible(actor, reportId, true);
+            SupportReport report = reports.applicantsLocked(actor, reportId);
             if (!editable(report.status(), report.pendingChange().map(Revision::state).orElse(null))) {
                 throw new DomainException(DomainException.Kind.CONFLICT, Violation.of("file", "attachment.keep"));
             }

@@ -34,6 +34,12 @@ public record ReportQuery(NationalId practitioner, InstitutionCode institution, 
     }
 
     /** The orders a list may be sorted in, each served by an index or a small result. */
+    /** Whether a filter narrows the list within the caller's scope. */
+    public boolean narrowed() {
+        return practitioner != null || institution != null || !statuses.isEmpty() || from != null || to != null
+                || bureau != null || text != null;
+    }
+
     public enum Sort {
         CREATED_AT("r.created_at", false), SUBMITTED_AT("r.submitted_at", true), QUEUED_AT("r.queued_at", true),
         PERIOD_START("r.period_start", false), CASE_NUMBER("r.case_number", true);

@@ -42,6 +42,15 @@ class ReportRepository {
                 .map(this::assemble);
     }
 
+    /** Whom a report concerns, without assembling it: what an access check of something hanging off it needs. */
+    Optional<Routing> routing(long id) {
+        return jdbc.sql("""
+                select practitioner_id, home_institution, supported_institution, deciding_bureau, home_bureau,
+                       case_number is not null from support_report where id = ?""").param(id)
+                .query((rs, n) -> new Routing(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getBoolean(6))).optional();
+    }
+
     Optional<Long> findIdByCaseNumber(String caseNumber) {
         return jdbc.sql("select id from support_report where case_number = ?").param(caseNumber).query(Long.class)
                 .optional();

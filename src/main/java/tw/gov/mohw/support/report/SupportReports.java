@@ -349,13 +349,13 @@ public class SupportReports {
 
     /** Every revision of a report the actor may read: what was filed, each correction and each change. */
     public List<Revision> revisions(Actor actor, long id) {
-        reports.find(id).filter(r -> canRead(actor, r)).orElseThrow(SupportReports::notFound);
+        readable(actor, id);
         return reports.revisions(id);
     }
 
     /** The person's practice registrations (執業登記), for the staff who review or read the report. */
     public List<PracticeRegistration> registrations(Actor actor, long id) {
-        SupportReport report = reports.find(id).filter(r -> canRead(actor, r)).orElseThrow(SupportReports::notFound);
+        Routing report = readable(actor, id);
         if (!actor.isBureauStaff() && !actor.is(Actor.Role.NATIONAL_VIEWER)) {
             return List.of();
         }
@@ -368,7 +368,7 @@ public class SupportReports {
             throw new DomainException(DomainException.Kind.FORBIDDEN, Violation.of(null, "report.disclose.forbidden"));
         }
         return tx.execute(status -> {
-            SupportReport report = reports.find(id).filter(r -> canRead(actor, r)).orElseThrow(SupportReports::notFound);
+            Routing report = readable(actor, id);
             events.publishEvent(new NationalIdDisclosed(id, report.practitionerId(), actor.account(), now()));
             return registry.practitioner(report.practitionerId()).orElseThrow().nationalId().value();
         });
@@ -380,8 +380,8 @@ public class SupportReports {
 
     /** The id of the report with this case number, if the actor may read it (an overlap message links to it). */
     public Optional<Long> findByCaseNumber(Actor actor, String caseNumber) {
-        return reports.findIdByCaseNumber(caseNumber).flatMap(reports::find).filter(r -> canRead(actor, r))
-                .map(SupportReport::id);
+        return reports.findIdByCaseNumber(caseNumber).filter(id -> reports.routing(id)
+                .filter(r -> ReportAccess.canRead(actor, r, actorPractitionerId(actor))).isPresent());
     }
 
     /** 副知 for bureau staff: reports about people practising in their county that another bureau decides. */
@@ -396,8 +396,8 @@ public class SupportReports {
 
     /** The week holding {@code day} of the person a report is about, for a reader of that report. */
     public Week weekOfReport(Actor actor, long reportId, LocalDate day) {
-        SupportReport report = reports.find(reportId).filter(r -> canRead(actor, r)).orElseThrow(SupportReports::notFound);
-        Practitioner person = registry.practitioner(report.practitionerId()).orElseThrow(SupportReports::notFound);
+        Practitioner person = registry.practitioner(readable(actor, reportId).practitionerId())
+                .orElseThrow(SupportReports::notFound);
         return week(actor, person.nationalId(), day);
     }
 
@@ -469,14 +469,23 @@ public class SupportReports {
     }
 
     /**
-     * For {@link ReportAttachments}, inside its transaction: the report if the actor may read it; for {@code write},
-     * locked, and only for those who may act as its applicant.
+     * Whom a report concerns, when the actor may read it (404 otherwise): the access check of what hangs off a
+     * report (its revisions, attachments, the person's registrations and week), without assembling the report.
      */
-    SupportReport accessible(Actor actor, long id, boolean write) {
+    Routing readable(Actor actor, long id) {
+        return reports.routing(id).filter(r -> ReportAccess.canRead(actor, r, actorPractitionerId(actor)))
+                .orElseThrow(SupportReports::notFound);
+    }
+
+    /**
+     * For {@link ReportAttachments}, inside its transaction: the report, locked, when the actor may act as its
+     * applicant (404 when they may not even read it).
+     */
+    SupportReport applicantsLocked(Actor actor, long id) {
         long self = actorPractitionerId(actor);
-        SupportReport report = (write ? reports.findForUpdate(id) : reports.find(id))
+        SupportReport report = reports.findForUpdate(id)
                 .filter(r -> ReportAccess.canRead(actor, r.routing(), self)).orElseThrow(SupportReports::notFound);
-        if (write && !ReportAccess.canApply(actor, report.routing(), self)) {
+        if (!ReportAccess.canApply(actor, report.routing(), self)) {
             throw new DomainException(DomainException.Kind.FORBIDDEN, Violation.of(null, "report.action.forbidden"));
         }
         return report;

@@ -5,7 +5,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What every page's shared layout needs: the test-environment banner, and who is signed in. */
+/** What every page needs: the test-environment banner, who is signed in, and ROC dates ({@code ${roc}}). */
 @ControllerAdvice(annotations = Controller.class)
 class PageModel {
 
@@ -18,6 +18,11 @@ class PageModel {
     @ModelAttribute("testEnvironment")
     boolean testEnvironment() {
         return testEnvironment;
+    }
+
+    @ModelAttribute("roc")
+    RocText roc() {
+        return RocText.INSTANCE;
     }
 
     /** Who is signed in, for the header (null when nobody is). */

@@ -1,7 +1,6 @@
 package tw.gov.mohw.support.web;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;

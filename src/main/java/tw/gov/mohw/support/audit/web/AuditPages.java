@@ -30,7 +30,6 @@ class AuditPages {
         requireAdmin(actor);
         model.addAttribute("q", q);
         model.addAttribute("entries", trail.search(q == null ? null : q.strip(), 100));
-        model.addAttribute("roc", new Roc());
         return "admin/audit";
     }
 
@@ -44,15 +43,6 @@ class AuditPages {
     private static void requireAdmin(Actor actor) {
         if (!actor.is(Actor.Role.SYSTEM_ADMIN)) {
             throw new DomainException(DomainException.Kind.FORBIDDEN, Violation.of(null, "audit.forbidden"));
-        }
-    }
-
-    /** Times in Taiwan, ROC dates. */
-    static final class Roc {
-        public String at(java.time.Instant at) {
-            var local = at.atZone(tw.gov.mohw.support.registry.RocDates.ZONE);
-            return tw.gov.mohw.support.registry.RocDates.formatShort(local.toLocalDate())
-                    + String.format(" %02d:%02d:%02d", local.getHour(), local.getMinute(), local.getSecond());
         }
     }
 }

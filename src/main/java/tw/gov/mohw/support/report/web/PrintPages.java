@@ -20,7 +20,6 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -97,7 +96,6 @@ class PrintPages {
             throw new DomainException(DomainException.Kind.NOT_FOUND, Violation.of(null, "verify.unknown"));
         }
         model.addAttribute("v", view.get());
-        model.addAttribute("roc", new ReportPages.Roc());
         return "verify";
     }
 
@@ -105,7 +103,7 @@ class PrintPages {
         String url = (publicUrl != null ? org.springframework.web.util.UriComponentsBuilder.fromUri(publicUrl)
                 : ServletUriComponentsBuilder.fromCurrentContextPath()).path("/verify/" + token).build().toUriString();
         Context context = new Context(locale, Map.of("report", report, "verifyUrl", url, "qr", qr(url),
-                "roc", new ReportPages.Roc(), "revision", report.inForce(),
+                "roc", tw.gov.mohw.support.web.RocText.INSTANCE, "revision", report.inForce(),
                 "department", registry.department(report.inForce().particulars().departmentCode())
                         .map(d -> d.nameZh()).orElse("")));
         String html = templates.process(template, context);

@@ -78,7 +78,6 @@ class ReportPages {
         model.addAttribute("filterErrors", problems.stream().map(v -> problems(v, locale)).toList());
         model.addAttribute("canFile", actor.is(Actor.Role.PRACTITIONER, Actor.Role.INSTITUTION));
         model.addAttribute("searchesPeople", !actor.is(Actor.Role.PRACTITIONER));
-        model.addAttribute("roc", new Roc());
         return "reports/start";
     }
 
@@ -124,8 +123,7 @@ class ReportPages {
         model.addAttribute("maxAttachmentMb", ReportAttachments.MAX_BYTES / 1024 / 1024);
         model.addAttribute("registrations", reports.registrations(actor, id).stream().map(r -> new Registration(
                 registry.institution(r.institutionCode()).map(i -> i.name()).orElse(r.institutionCode().value()),
-                registry.professions().stream().filter(p -> p.code().equals(r.professionCode())).map(p -> p.nameZh())
-                        .findFirst().orElse(r.professionCode()), r)).toList());
+                registry.profession(r.professionCode()).map(p -> p.nameZh()).orElse(r.professionCode()), r)).toList());
         model.addAttribute("canAnswerConsent", supportedClerk(actor, report) && filed
                 && consent == Consent.State.REQUESTED);
         LocalDate today = RocDates.today(clock);
@@ -137,7 +135,6 @@ class ReportPages {
         } catch (DomainException nothingLiveToShow) {
             // a reader who sees none of the person's live reports gets no timetable
         }
-        model.addAttribute("roc", new Roc());
         return "reports/detail";
     }
 
@@ -222,28 +219,7 @@ class ReportPages {
         return s == null ? null : s.strip();
     }
 
-    /** ROC dates and times for the templates. */
     /** A practice registration with its institution's and profession's names. */
     record Registration(String institution, String profession, tw.gov.mohw.support.registry.PracticeRegistration r) {
-    }
-
-    static final class Roc {
-        public String date(LocalDate d) {
-            return d == null ? "" : RocDates.formatShort(d);
-        }
-
-        public String instant(java.time.Instant at) {
-            if (at == null) {
-                return "";
-            }
-            var local = at.atZone(RocDates.ZONE);
-            return RocDates.formatShort(local.toLocalDate()) + " " + String.format("%02d:%02d", local.getHour(),
-                    local.getMinute());
-        }
-
-        public String masked(String nationalId) {
-            return nationalId != null && NationalId.isValid(nationalId) ? NationalId.parse(nationalId).masked()
-                    : nationalId;
-        }
     }
 }

@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tw.gov.mohw.support.report.Decision;
-import tw.gov.mohw.support.report.ReportQuery;
 import tw.gov.mohw.support.report.ReportSummary;
 import tw.gov.mohw.support.report.SupportReports;
 import tw.gov.mohw.support.shared.Actor;
@@ -54,21 +53,16 @@ class ReviewPages {
             throw new DomainException(DomainException.Kind.FORBIDDEN, Violation.of(null, "report.action.forbidden"));
         }
         var filters = SearchForm.problems();
-        var typed = new SearchForm(null, search.from(), search.to(), search.person(), search.institution(),
-                search.text()).query(page, ReportPages.PAGE_SIZE, filters);
-        var result = reports.search(actor, new ReportQuery(typed.practitioner(), typed.institution(), null,
-                typed.from(), typed.to(), null, true, ReportQuery.Sort.QUEUED_AT, false, typed.page(), typed.size(),
-                typed.text()));
+        var query = search.queue(page, ReportPages.PAGE_SIZE, filters);
+        var result = reports.search(actor, query);
         List<Waiting> rows = result.items().stream().map(r -> new Waiting(r, r.queuedAt() == null ? 0
                 : Duration.between(r.queuedAt(), clock.instant()).toDays())).toList();
         model.addAttribute("result", result);
         model.addAttribute("rows", rows);
         model.addAttribute("search", search);
         model.addAttribute("searchesPeople", true);
-        model.addAttribute("filtered", typed.practitioner() != null || typed.institution() != null
-                || typed.from() != null || typed.to() != null || typed.text() != null);
+        model.addAttribute("filtered", query.narrowed());
         model.addAttribute("filterErrors", filters.stream().map(v -> problems.message(v, locale)).toList());
-        model.addAttribute("roc", new ReportPages.Roc());
         return "reports/review";
     }
 
@@ -80,7 +74,6 @@ class ReviewPages {
             throw new DomainException(DomainException.Kind.FORBIDDEN, Violation.of(null, "report.action.forbidden"));
         }
         model.addAttribute("result", reports.informed(actor, Math.min(page, 500), ReportPages.PAGE_SIZE));
-        model.addAttribute("roc", new ReportPages.Roc());
         return "reports/informed";
     }
 

@@ -4,7 +4,6 @@ import java.time.Period;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -85,7 +84,6 @@ class RulesPages {
         model.addAttribute("categories", SupportCategory.values());
         model.addAttribute("professions", registry.professions());
         model.addAttribute("history", rules.history(10));
-        model.addAttribute("roc", new ReportPages.Roc());
         return "admin/rules";
     }
 

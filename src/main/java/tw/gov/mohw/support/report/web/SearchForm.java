@@ -21,8 +21,17 @@ record SearchForm(String status, String from, String to, String person, String i
 
     /** The query for one page, and the problems with the filters (as violations to show). */
     ReportQuery query(int page, int size, List<Violation> problems) {
+        return query(page, size, problems, false);
+    }
+
+    /** The bureau's queue narrowed by the same filters, oldest first (the queue is its own status). */
+    ReportQuery queue(int page, int size, List<Violation> problems) {
+        return query(page, size, problems, true);
+    }
+
+    private ReportQuery query(int page, int size, List<Violation> problems, boolean queue) {
         Set<ReportStatus> statuses = EnumSet.noneOf(ReportStatus.class);
-        if (status != null && !status.isBlank()) {
+        if (!queue && status != null && !status.isBlank()) {
             try {
                 statuses.add(ReportStatus.valueOf(status));
             } catch (IllegalArgumentException e) {
@@ -51,7 +60,8 @@ record SearchForm(String status, String from, String to, String person, String i
             words = null;
         }
         return new ReportQuery(id, code, statuses, date("from", from, problems), date("to", to, problems), null,
-                false, ReportQuery.Sort.CREATED_AT, true, Math.max(0, Math.min(page, 500)), size, words);
+                queue, queue ? ReportQuery.Sort.QUEUED_AT : ReportQuery.Sort.CREATED_AT, !queue,
+                Math.max(0, Math.min(page, 500)), size, words);
     }
 
 
