@@ -44,6 +44,7 @@ class AnnouncementsTest {
         // a bureau's newer announcement comes after the ministry's: no bureau pushes the ministry's off the page
         var bureaus = announcements.publish(TAIPEI, request("北市 " + title, today(), today().plusDays(3), null));
         var titles = announcements.current().stream().map(Announcement::title).toList();
+        assertThat(titles).contains(title, bureaus.title());
         assertThat(titles.indexOf(title)).isLessThan(titles.indexOf(bureaus.title()));
         announcements.withdraw(SYSTEM, shown.id());
         announcements.withdraw(TAIPEI, bureaus.id());

@@ -47,6 +47,12 @@ class StaffSearchTest {
         long id = api.post("practitioner:" + person, "/api/v1/submissions", Api.report(person,
                 fixtures.institution("10005"), start.toString(), start.plusDays(20).toString(), "SUNDAY", "09:00",
                 "11:00"), Map.of("Idempotency-Key", "search-" + person)).body().get("id").asLong();
+        String filed = api.get("practitioner:" + person, "/api/v1/reports/" + id).text("/caseNumber");
+        assertThat(page("reviewer:10005:finder", "/review?text=" + q(filed))).as("its own bureau's queue has it")
+                .contains("href=\"/reports/" + id + "\"");
+        assertThat(page("reviewer:63000:elsewhere", "/review?text=" + q(filed)))
+                .as("another bureau's queue does not").contains("沒有符合條件的待審案件。")
+                .doesNotContain("href=\"/reports/" + id + "\"");
         var approved = api.post("reviewer:10005:finder", "/api/v1/reports/" + id + "/decisions",
                 Map.of("decision", "APPROVE"));
         String caseNumber = approved.text("/caseNumber");
@@ -64,8 +70,6 @@ class StaffSearchTest {
                 .contains("沒有符合條件的報備。").doesNotContain("href=\"/reports/" + id + "\"");
         assertThat(page("reviewer:63000:elsewhere", "/reports/export.csv?text=" + q(caseNumber)).lines().count())
                 .as("nor does its export: the header only").isEqualTo(1);
-        assertThat(page("reviewer:63000:elsewhere", "/review?text=" + q(caseNumber)))
-                .as("nor its queue").contains("沒有符合條件的待審案件。");
         assertThat(page("reviewer:10005:finder", "/?text=" + q("x".repeat(41)))).contains("關鍵字最多 40 字");
     }
 }
