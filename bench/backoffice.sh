@@ -99,10 +99,11 @@ psql_at -c "analyze" > /dev/null
 # ---- the reviewer and the samples -------------------------------------------------------------------------------
 BUREAU=$(psql_at -c "select deciding_bureau from support_report where queued_at is not null
     group by 1 order by count(*) desc limit 1")
-ACTOR="reviewer:$BUREAU:bench-reviewer"
+# a reviewer's account carries its holder's national ID (separation of duties); Q8… belongs to no practitioner
+ACTOR="reviewer:$BUREAU:bench-reviewer:Q890000014"
 REPORTS=$(psql_at -c "select count(*) from support_report")
 read -r QUEUED SCOPE_ROWS < <(psql_at -F ' ' -c "select count(*) filter (where deciding_bureau = '$BUREAU' and queued_at is not null),
-    count(*) filter (where (deciding_bureau = '$BUREAU' or (home_bureau = '$BUREAU' and home_bureau <> deciding_bureau))
+    count(*) filter (where (deciding_bureau = '$BUREAU' or informed_bureau = '$BUREAU')
                      and case_number is not null) from support_report")
 log "reviewer $ACTOR: queue $QUEUED, jurisdiction $SCOPE_ROWS filed reports; sampling the request values"
 # One line a request: kind, path, expected rows, marker, then the parameters. Hits are values drawn at random
@@ -115,7 +116,7 @@ create temp table scope as
   select r.id, r.case_number, r.approval_number, r.status, r.practitioner_id, r.home_institution,
          r.supported_institution, r.period_start, r.period_end, p.name
     from support_report r join practitioner p on p.id = r.practitioner_id
-   where (r.deciding_bureau = :'b' or (r.home_bureau = :'b' and r.home_bureau <> r.deciding_bureau))
+   where (r.deciding_bureau = :'b' or r.informed_bureau = :'b')
      and r.case_number is not null;
 create index on scope (practitioner_id);
 create index on scope (name);
@@ -126,7 +127,7 @@ analyze scope;
 create temp table elsewhere as   -- reports the reviewer does not see
   select r.case_number, r.approval_number, r.practitioner_id
     from support_report r
-   where r.deciding_bureau <> :'b' and r.home_bureau <> :'b' and r.case_number is not null
+   where r.deciding_bureau <> :'b' and r.informed_bureau is distinct from :'b' and r.case_number is not null
    order by random() limit 2000;
 create function pg_temp.roc(d date) returns text language sql as
   $$ select (extract(year from d)::int - 1911) || to_char(d, '/MM/DD') $$;
@@ -199,8 +200,8 @@ say "load after: $(uptime | sed 's/.*load average/load average/')"
 # The SQL as ReportQueries.search builds it for a reviewer at the time of writing; if it changes, change this with it.
 # A bureau's scope is two arms (decided here; 副知 here), each ordered and cut on its own, then merged; the names
 # are joined to the page only.
-ARM1="r.deciding_bureau = '$BUREAU'"
-ARM2="r.home_bureau = '$BUREAU' and r.home_bureau <> r.deciding_bureau"
+ARM1="r.deciding_bureau = '$BUREAU' and r.case_number is not null"
+ARM2="r.informed_bureau = '$BUREAU' and r.case_number is not null"
 LATEST="r.created_at desc, r.id desc"
 names_sql() {  # names_sql <page of support_report rows> <order>
     printf '%s' "select r.*, p.national_id, p.name as practitioner_name, h.name as home_name, s.name as supported_name

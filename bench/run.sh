@@ -272,7 +272,13 @@ SQL
 make_queue_reads() {
     local out=$1
     psql_at -F $'\t' -o "$out" <<SQL
-select 'GET', '/api/v1/reports?awaitingDecision=true&size=20', 'reviewer:' || county_code || ':bench', '-', '-'
+-- each reviewer's account carries its holder's national ID (separation of duties): Q8 + the county code, which
+-- belongs to no practitioner (the generator never uses Q), with its check digit (Q counts as 24)
+create function pg_temp.staff_id(n int) returns text language sql as \$\$
+  select b || ((10 - (2 + 4 * 9 + (select sum(substr(b, i + 1, 1)::int * (9 - i)) from generate_series(1, 8) i)) % 10) % 10)
+    from (select 'Q8' || lpad((n % 10000000)::text, 7, '0') as b) x \$\$;
+select 'GET', '/api/v1/reports?awaitingDecision=true&size=20',
+       'reviewer:' || county_code || ':bench:' || pg_temp.staff_id(county_code::int), '-', '-'
   from health_bureau order by county_code
 SQL
 }
@@ -390,7 +396,7 @@ overlap_tests() {  # overlap_tests <label>
 # ReportRepository.liveCommitments as the application issues it; if it changes, change this text with it.
 live_sql() {  # live_sql <practitioner id expression> <from date expression>
     printf '%s' "select r.id, r.case_number, r.status, r.practitioner_id, r.home_institution, r.supported_institution,
-       r.deciding_bureau, r.home_bureau, v.revision_no = r.pending_revision as pending,
+       r.deciding_bureau, r.informed_bureau, v.revision_no = r.pending_revision as pending,
        v.period_start, v.period_end, r.cancelled_from, v.schedule
   from support_report r
   join report_revision v on v.report_id = r.id

@@ -6,11 +6,13 @@ import java.util.List;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import tw.gov.mohw.support.shared.PublicUrl;
 
 /**
- * The production profile refuses to start with anything of the test environment on: the benchmark's header sign-in,
- * the synthetic data, the embedded database, the simulators and test HCA, the simulated SMS provider, or a session
- * cookie sent over plain http. A misconfigured production is worse than none.
+ * The production profile refuses to start with anything of the test environment on — the benchmark's header sign-in,
+ * the synthetic data, the embedded database, the simulators and test HCA, the simulated SMS provider, the simulated
+ * mail server — or without {@code support.public-url} (notifications link to it and have no request to learn it
+ * from), or with a session cookie allowed over plain http. A misconfigured production is worse than none.
  */
 @Component
 class ProductionGuard implements InitializingBean {
@@ -19,9 +21,11 @@ class ProductionGuard implements InitializingBean {
             "support.embedded-db.enabled", "support.test-environment.enabled");
 
     private final Environment environment;
+    private final PublicUrl publicUrl;
 
-    ProductionGuard(Environment environment) {
+    ProductionGuard(Environment environment, PublicUrl publicUrl) {
         this.environment = environment;
+        this.publicUrl = publicUrl;
     }
 
     @Override
@@ -41,8 +45,7 @@ class ProductionGuard implements InitializingBean {
         if ("simulator".equals(environment.getProperty("support.mail.provider"))) {
             on.add("support.mail.provider=simulator");
         }
-        if (environment.getProperty("support.public-url", "").isBlank()) {
-            // notifications link to it and have no request to learn it from
+        if (!publicUrl.isSet()) {
             on.add("support.public-url unset");
         }
         if (!environment.getProperty("server.servlet.session.cookie.secure", Boolean.class, false)) {

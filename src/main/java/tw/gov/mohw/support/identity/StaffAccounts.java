@@ -85,16 +85,16 @@ public class StaffAccounts {
             } else {
                 nationalId = NationalId.parse(request.nationalId()).value();
             }
+        } else if (decides(request.role())) {
+            // separation of duties is checked against it: a reviewer without one could decide their own report
+            problems.add(Violation.of("nationalId", "staff.nationalId.required"));
         }
         if (!problems.isEmpty()) {
             throw new DomainException(DomainException.Kind.INVALID, problems);
         }
         String password = password();
         byte[] secret = Totp.newSecret();
-        if (nationalId != null && jdbc.sql("select exists (select 1 from staff_account where national_id = ?)")
-                .param(nationalId).query(Boolean.class).single()) {
-            throw new DomainException(DomainException.Kind.CONFLICT, Violation.of("nationalId", "staff.nationalId.taken"));
-        }
+        requireUnused(nationalId);
         if (!insert(by, request, bureau, nationalId, password, secret, true)) {
             throw new DomainException(DomainException.Kind.CONFLICT, Violation.of("username", "staff.username.taken"));
         }
@@ -108,6 +108,15 @@ public class StaffAccounts {
     public boolean createKnown(NewAccount request, String password, byte[] totpSecret) {
         return createAs(Actor.staff(Actor.Role.SYSTEM_ADMIN, "test-environment", null, null), request, password,
                 totpSecret);
+    }
+
+    /**
+     * TEST ENVIRONMENT ONLY: gives a seeded account the national ID it is published with, when an earlier version
+     * seeded it with another (or none).
+     */
+    public void restoreKnownNationalId(String username, String nationalId) {
+        jdbc.sql("update staff_account set national_id = ? where username = ? and national_id is distinct from ?")
+                .params(nationalId, username, nationalId).update();
     }
 
     /** An account made by the system itself ({@code by}), without the first-sign-in change. */
@@ -161,6 +170,49 @@ public class StaffAccounts {
                     .params(passwords.encode(newPassword), newSecret, step.getAsLong(), username).update();
         }
         return problems;
+    }
+
+    /** Roles whose holders decide reports: their accounts carry the holder's national ID. */
+    public static boolean decides(Actor.Role role) {
+        return role == Actor.Role.REVIEWER || role == Actor.Role.BUREAU_ADMIN;
+    }
+
+    private void requireUnused(String nationalId) {
+        if (nationalId != null && jdbc.sql("select exists (select 1 from staff_account where national_id = ?)")
+                .param(nationalId).query(Boolean.class).single()) {
+            throw new DomainException(DomainException.Kind.CONFLICT, Violation.of("nationalId", "staff.nationalId.taken"));
+        }
+    }
+
+    /**
+     * Completes an account made without its holder's national ID (before one was required), which until then
+     * decides nothing. Set once: a wrong one is corrected by a new account, so nobody can move an account's identity
+     * away from a report it must not decide. The account's sessions end, so its next sign-in carries the ID.
+     */
+    @Transactional
+    public void completeNationalId(Actor by, String username, String nationalId) {
+        if (!by.is(Actor.Role.SYSTEM_ADMIN, Actor.Role.BUREAU_ADMIN)) {
+            throw forbidden();
+        }
+        Account account = find(username).orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND,
+                List.of(Violation.of(null, "staff.notFound"))));
+        mayManage(by, account.role(), account.bureauCode());
+        if (account.nationalId() != null) {
+            throw new DomainException(DomainException.Kind.CONFLICT, Violation.of("nationalId", "staff.nationalId.set"));
+        }
+        if (nationalId == null || !NationalId.isValid(nationalId.strip())) {
+            throw DomainException.invalid("nationalId", "id.national.invalid");
+        }
+        String id = NationalId.parse(nationalId.strip()).value();
+        requireUnused(id);
+        jdbc.sql("update staff_account set national_id = ? where username = ? and national_id is null")
+                .params(id, username).update();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                sessions.endAll(actor(account));
+            }
+        });
     }
 
     /** Disables the account and ends all its sessions. */

@@ -39,6 +39,18 @@ class StaffApiController {
         return ResponseEntity.status(HttpStatus.CREATED).body(accounts.create(actor, request));
     }
 
+    /** The holder's national ID, for an account made without one (it decides nothing until then). */
+    record NationalIdRequest(String nationalId) {
+    }
+
+    @PostMapping("/{username}/national-id")
+    @Operation(summary = "Complete an account made without its holder's national ID; it may decide from its next sign-in")
+    ResponseEntity<Void> completeNationalId(@AuthenticationPrincipal Actor actor, @PathVariable String username,
+            @RequestBody NationalIdRequest request) {
+        accounts.completeNationalId(actor, username, request.nationalId());
+        return ResponseEntity.noContent().build();
+    }
+
     @PostMapping("/{username}/disable")
     @Operation(summary = "Disable an account and end all its sessions")
     ResponseEntity<Void> disable(@AuthenticationPrincipal Actor actor, @PathVariable String username) {

@@ -35,7 +35,11 @@ class StaffPages {
 
     @GetMapping("/admin/staff")
     String list(@AuthenticationPrincipal Actor actor, Model model) {
-        model.addAttribute("accounts", accounts.manageable(actor));
+        var manageable = accounts.manageable(actor);
+        model.addAttribute("accounts", manageable);
+        // accounts that would decide but cannot: separation of duties has nothing to check them against
+        model.addAttribute("incomplete", manageable.stream()
+                .filter(a -> a.enabled() && StaffAccounts.decides(a.role()) && a.nationalId() == null).count());
         model.addAttribute("systemAdmin", actor.is(Actor.Role.SYSTEM_ADMIN));
         model.addAttribute("roles", actor.is(Actor.Role.SYSTEM_ADMIN) ? List.of(Actor.Role.REVIEWER,
                 Actor.Role.BUREAU_ADMIN, Actor.Role.NATIONAL_VIEWER, Actor.Role.SYSTEM_ADMIN) : List.of(Actor.Role.REVIEWER));
@@ -63,6 +67,21 @@ class StaffPages {
                     tw.gov.mohw.support.shared.Violation.of("role", "staff.forbidden"), locale)));
         }
         return list(actor, model);
+    }
+
+    /** 補登身分證號 of an account made without one: until then it decides nothing. */
+    @PostMapping("/admin/staff/{username}/national-id")
+    String completeNationalId(@AuthenticationPrincipal Actor actor, @PathVariable String username,
+            @RequestParam(name = "nationalId", required = false) String nationalId, RedirectAttributes redirect,
+            Locale locale) {
+        try {
+            accounts.completeNationalId(actor, username, nationalId);
+            redirect.addFlashAttribute("completed", username);
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("errors", e.violations().stream().map(v -> problems.message(v, locale))
+                    .toList());
+        }
+        return "redirect:/admin/staff";
     }
 
     @PostMapping("/admin/staff/{username}/disable")

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -18,10 +17,12 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import tw.gov.mohw.support.mail.MailGateway;
+import tw.gov.mohw.support.registry.HealthBureau;
 import tw.gov.mohw.support.registry.Institution;
 import tw.gov.mohw.support.registry.InstitutionCode;
 import tw.gov.mohw.support.registry.Practitioner;
 import tw.gov.mohw.support.registry.Registry;
+import tw.gov.mohw.support.shared.PublicUrl;
 import tw.gov.mohw.support.report.ReportRecorded;
 import tw.gov.mohw.support.report.ReportTransitioned;
 import tw.gov.mohw.support.sms.SmsGateway;
@@ -66,7 +67,7 @@ class NotificationListener {
     private final boolean mailAvailable;
 
     NotificationListener(Registry registry, NotificationContacts contacts, JdbcClient jdbc, Clock clock,
-            @Value("${support.public-url:http://localhost:8080}") URI publicUrl,
+            PublicUrl publicUrl,
             ObjectProvider<SmsGateway> sms, ObjectProvider<MailGateway> mail) {
         // With a provider of "none", that channel is not written at all rather than failing for hours.
         this.smsAvailable = sms.getIfAvailable() != null;
@@ -75,7 +76,8 @@ class NotificationListener {
         this.contacts = contacts;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.publicUrl = publicUrl.toString().replaceAll("/+$", "");
+        // a notification has no request to learn the address from; the test environment runs on localhost:8080
+        this.publicUrl = publicUrl.orElse(() -> URI.create("http://localhost:8080")).toString().replaceAll("/+$", "");
     }
 
     @ApplicationModuleListener
@@ -93,6 +95,9 @@ class NotificationListener {
         String supportedName = registry.institution(InstitutionCode.parse(recorded.supportedInstitution()))
                 .map(Institution::name).orElse(recorded.supportedInstitution());
         String eventKey = "report:" + recorded.reportId() + ":" + t.action() + ":" + t.at().toEpochMilli();
+        // events stored before they named the deciding bureau say "衛生局" alone
+        String bureau = recorded.decidingBureau() == null ? "衛生局"
+                : registry.bureau(recorded.decidingBureau()).map(HealthBureau::name).orElse("衛生局");
 
         Map<String, Recipient> recipients = new LinkedHashMap<>();
         String personAccount = "practitioner:" + person.nationalId().value();
@@ -109,12 +114,14 @@ class NotificationListener {
 
         var now = clock.instant().atOffset(ZoneOffset.UTC);
         for (Recipient r : recipients.values()) {
-            Context context = new Context(java.util.Locale.TAIWAN, Map.of(
+            Map<String, Object> variables = new java.util.HashMap<>(Map.of(
                     "recipient", r.name(), "forInstitution", r.forInstitution(), "person", person.name(),
                     "caseNumber", recorded.caseNumber(), "approvalNumber", nonNull(recorded.approvalNumber()),
                     "supported", supportedName, "change", t.action().name().endsWith("_CHANGE"),
                     "reason", nonNull(t.reason()), "shortReason", cut(nonNull(t.reason())),
                     "link", publicUrl + "/reports/" + recorded.reportId()));
+            variables.put("bureau", bureau);
+            Context context = new Context(java.util.Locale.TAIWAN, variables);
             List<Message> messages = new ArrayList<>(2);
             if (smsAvailable && r.mobile() != null) {
                 messages.add(new Message(Channel.SMS, r.mobile(), null, render(kind, "sms", context)));

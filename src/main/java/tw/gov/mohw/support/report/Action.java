@@ -7,5 +7,7 @@ public enum Action {
     REQUEST_CHANGE, UPDATE_CHANGE, RESUBMIT_CHANGE, WITHDRAW_CHANGE, APPROVE_CHANGE, RETURN_CHANGE, REJECT_CHANGE,
     CANCEL,
     /** The applicant asks the supported institution for its electronic consent; the institution answers. */
-    REQUEST_CONSENT, AGREE_CONSENT, DECLINE_CONSENT
+    REQUEST_CONSENT, AGREE_CONSENT, DECLINE_CONSENT,
+    /** Moved to the bureaus the regulation names, by the system (a report filed before routing followed it). */
+    REROUTE
 }

@@ -48,10 +48,14 @@ public class Printouts {
         NOT_IN_FORCE
     }
 
-    /** The public page's data: nothing that identifies the person beyond a masked name and ID. */
+    /**
+     * The public page's data: nothing that identifies the person beyond a masked name and ID.
+     *
+     * @param decidingBureau the name of the bureau that decides (or decided) it, whom a doubting reader may ask
+     */
     public record PublicView(String caseNumber, String printedApprovalNumber, String approvalNumberInForce,
             Validity validity, LocalDate periodStart, LocalDate periodEnd, LocalDate cancelledFrom,
-            String supportedInstitution, String maskedName, String maskedNationalId) {
+            String supportedInstitution, String decidingBureau, String maskedName, String maskedNationalId) {
     }
 
     /** The token for a printout of this report as it stands (one per approval number; made on first print). */
@@ -93,6 +97,7 @@ public class Printouts {
         return new PublicView(report.caseNumber(), printed.isEmpty() ? null : printed, report.approvalNumber(),
                 validity, period.start(), period.end(), report.cancelledFrom(),
                 registry.institution(report.supportedInstitution()).map(i -> i.name()).orElse(null),
+                registry.bureau(report.decidingBureau()).map(b -> b.name()).orElse(null),
                 person.map(p -> maskName(p.name())).orElse(null),
                 person.map(p -> p.nationalId().masked()).orElse(null));
     }

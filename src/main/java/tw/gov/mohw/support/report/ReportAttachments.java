@@ -19,6 +19,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import tw.gov.mohw.support.registry.RocDates;
 import tw.gov.mohw.support.shared.Actor;
 import tw.gov.mohw.support.shared.DomainException;
 import tw.gov.mohw.support.shared.Violation;
@@ -87,7 +88,7 @@ public class ReportAttachments {
 
     public Attachment add(Actor actor, long reportId, String fileName, byte[] bytes) {
         // who may add comes first: nobody else gets their file looked at
-        tx.executeWithoutResult(s -> requireAddable(reports.applicantsLocked(actor, reportId)));
+        tx.executeWithoutResult(s -> requireAddable(reports.lockedFor(actor, reportId, ReportAction.ATTACH)));
         if (bytes == null || bytes.length == 0) {
             throw DomainException.invalid("file", "attachment.empty");
         }
@@ -99,7 +100,7 @@ public class ReportAttachments {
         String sha256 = HexFormat.of().formatHex(sha256(bytes));
         Instant now = clock.instant();
         return tx.execute(s -> {
-            requireAddable(reports.applicantsLocked(actor, reportId));
+            requireAddable(reports.lockedFor(actor, reportId, ReportAction.ATTACH));
             var counts = jdbc.sql("select count(*) filter (where removed_at is null), count(*) from report_attachment "
                     + "where report_id = ?").param(reportId).query((rs, i) -> new int[] {rs.getInt(1), rs.getInt(2)})
                     .single();
@@ -120,8 +121,8 @@ public class ReportAttachments {
     public void remove(Actor actor, long reportId, long attachmentId) {
         Instant now = clock.instant();
         tx.executeWithoutResult(s -> {
-            SupportReport report = reports.applicantsLocked(actor, reportId);
-            if (!editable(report.status(), report.pendingChange().map(Revision::state).orElse(null))) {
+            SupportReport report = reports.lockedFor(actor, reportId, ReportAction.REMOVE_ATTACHMENT);
+            if (!report.possibleNow(RocDates.today(clock)).contains(ReportAction.REMOVE_ATTACHMENT)) {
                 throw new DomainException(DomainException.Kind.CONFLICT, Violation.of("file", "attachment.keep"));
             }
             var removed = jdbc.sql("""
@@ -135,27 +136,9 @@ public class ReportAttachments {
         });
     }
 
-    /** Whether the applicant side may add attachments: while the report can still change. */
-    public static boolean addable(ReportView report) {
-        return addable(report.status(), report.pendingChange() != null);
-    }
-
-    /** Whether the applicant side may remove attachments: while the report is theirs to edit. */
-    public static boolean removable(ReportView report) {
-        return editable(report.status(), report.pendingChange() == null ? null : report.pendingChange().state());
-    }
-
-    private static boolean addable(ReportStatus status, boolean changePending) {
-        return status == ReportStatus.DRAFT || status == ReportStatus.SUBMITTED || status == ReportStatus.RETURNED
-                || changePending;
-    }
-
-    private static boolean editable(ReportStatus status, Revision.State change) {
-        return status == ReportStatus.DRAFT || status == ReportStatus.RETURNED || change == Revision.State.RETURNED;
-    }
-
-    private static void requireAddable(SupportReport report) {
-        if (!addable(report.status(), report.pendingChange().isPresent())) {
+    /** While the report can still change (the lifecycle's {@link ReportAction#ATTACH}); the actor is checked. */
+    private void requireAddable(SupportReport report) {
+        if (!report.possibleNow(RocDates.today(clock)).contains(ReportAction.ATTACH)) {
             throw new DomainException(DomainException.Kind.CONFLICT, Violation.of("file", "attachment.locked"));
         }
     }

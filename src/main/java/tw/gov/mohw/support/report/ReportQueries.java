@@ -16,21 +16,13 @@ import tw.gov.mohw.support.registry.NationalId;
 import tw.gov.mohw.support.shared.Actor;
 
 /**
- * Lists of reports, always within the actor's scope. The scopes (person, institution, bureau, queue) each have an
- * index; status and period narrow within them. See BENCHMARKS.md for the plans of the hot ones (a person's
- * reports, a bureau's queue).
+ * Lists of reports, always within the actor's scope as {@link ReportPolicy} gives it. The scopes (person,
+ * institution, bureau, queue) each have an index; status and period narrow within them. A scope of several arms (a
+ * bureau's: what it decides, what it is informed of) is read arm by arm, each in order from its own index and cut to
+ * the page, then merged, instead of sorting the bureau's whole share of the table. See BENCHMARKS.md for the plans.
  */
 @Component
 class ReportQueries {
-
-    /**
-     * A bureau's reports: those it decides, and those of its county's institutions decided elsewhere (副知). Each arm
-     * matches one index (the second a partial one); a list reads each arm in order from its index, cut to the page,
-     * and merges the two, instead of sorting the bureau's whole share of the table (see BENCHMARKS.md).
-     */
-    private static final String DECIDED_BY = "r.deciding_bureau = :%1$s";
-    private static final String INFORMED_BY = "r.home_bureau = :%1$s and r.home_bureau <> r.deciding_bureau";
-    private static final String BUREAU = "((" + DECIDED_BY + ") or (" + INFORMED_BY + "))";
 
     /** A case number (北市115-000123) and an approval number (北市衛醫字第1150000123號); any other text is a name. */
     private static final Pattern CASE_NUMBER = Pattern.compile("\\D{1,6}\\d{2,3}-\\d{6}");
@@ -57,22 +49,13 @@ class ReportQueries {
         this.jdbc = jdbc;
     }
 
-    ResultPage<ReportSummary> search(Actor actor, long actorPractitionerId, ReportQuery q, LocalDate today) {
+    ResultPage<ReportSummary> search(ReportPolicy.Who who, ReportQuery q, LocalDate today) {
         List<String> where = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        // the bureau's two arms, when the actor's scope is a bureau's (the queue is its own scope)
-        List<String> arms = List.of();
-        if (q.awaitingDecision() && actor.isBureauStaff()) {
-            // A bureau's queue is what it decides (reports it only reads, 副知, wait for someone else), and a
-            // queued report is always filed: two predicates that the partial queue index answers on its own.
-            where.add("r.deciding_bureau = :ownBureau");
-            params.put("ownBureau", actor.bureauCode());
-        } else if (actor.isBureauStaff()) {
-            where.add("r.case_number is not null");
-            params.put("ownBureau", actor.bureauCode());
-            arms = List.of(DECIDED_BY.formatted("ownBureau"), INFORMED_BY.formatted("ownBureau"));
-        } else {
-            scope(actor, actorPractitionerId, where, params);
+        ReportPolicy.Scope scope = q.awaitingDecision() ? ReportPolicy.queueOf(who) : ReportPolicy.visibleTo(who);
+        Map<String, Object> params = new HashMap<>(scope.params());
+        List<String> arms = scope.arms().size() > 1 ? scope.arms() : List.of();
+        if (arms.isEmpty()) {
+            where.add(scope.where());
         }
         if (q.practitioner() != null) {
             where.add("r.practitioner_id = (select id from practitioner where national_id = :nationalId)");
@@ -95,7 +78,7 @@ class ReportQueries {
             params.put("to", q.to());
         }
         if (q.bureau() != null) {
-            where.add(BUREAU.formatted("bureau"));
+            where.add("(r.deciding_bureau = :bureau or r.informed_bureau = :bureau)");
             params.put("bureau", q.bureau());
         }
         if (q.text() != null) {
@@ -147,25 +130,44 @@ class ReportQueries {
     }
 
     /**
-     * 副知: filed reports whose person practises in the bureau's county but which another bureau decides, newest
-     * first, read-only, with their outcome: the second arm of a bureau's lists, read in the order of its index.
+     * 副知: filed reports supporting in the bureau's county that another county's bureau decides, newest first,
+     * read-only, with their outcome: the second arm of a bureau's lists, read in the order of its index.
      */
-    ResultPage<ReportSummary> informed(Actor actor, int page, int size, LocalDate today) {
-        if (!actor.isBureauStaff()) {
-            return new ResultPage<>(List.of(), 0, size, 0, true);
-        }
+    ResultPage<ReportSummary> informed(ReportPolicy.Who who, int page, int size, LocalDate today) {
+        ReportPolicy.Scope scope = ReportPolicy.informedOf(who);
         int p = Math.max(0, page);
         List<ReportSummary> items = jdbc.sql((SUMMARY + " order by r.created_at desc, r.id desc").formatted("""
                 select r.* from support_report r
-                 where %s and r.case_number is not null
-                 order by r.created_at desc, r.id desc limit :limit offset :offset""".formatted(
-                        INFORMED_BY.formatted("bureau"))))
-                .param("bureau", actor.bureauCode()).param("limit", size).param("offset", (long) p * size)
+                 where %s
+                 order by r.created_at desc, r.id desc limit :limit offset :offset""".formatted(scope.where())))
+                .params(scope.params()).param("limit", size).param("offset", (long) p * size)
                 .query((rs, n) -> summary(rs, today)).list();
-        long total = jdbc.sql("select count(*) from (select 1 from support_report r where %s and r.case_number is not null"
-                .formatted(INFORMED_BY.formatted("bureau")) + " limit :cap) capped")
-                .param("bureau", actor.bureauCode()).param("cap", COUNT_LIMIT + 1).query(Long.class).single();
+        long total = jdbc.sql("select count(*) from (select 1 from support_report r where %s limit :cap) capped"
+                        .formatted(scope.where()))
+                .params(scope.params()).param("cap", COUNT_LIMIT + 1).query(Long.class).single();
         return new ResultPage<>(items, p, size, Math.min(total, COUNT_LIMIT), total <= COUNT_LIMIT);
+    }
+
+    /** Which of {@code ids} the scope lets through: for tests that hold the SQL to {@link ReportPolicy#maySee}. */
+    List<Long> within(ReportPolicy.Scope scope, List<Long> ids) {
+        return jdbc.sql("select r.id from support_report r where r.id = any(:ids) and " + scope.where()
+                        + " order by r.id")
+                .params(scope.params()).param("ids", ids.toArray(Long[]::new)).query(Long.class).list();
+    }
+
+    /**
+     * What the bureau returned to the actor for correction (補正): returned reports and returned changes of which
+     * they are the applicant, oldest first. A change waiting with nothing queued is one the bureau returned.
+     */
+    List<ReportSummary> returnedTo(ReportPolicy.Who who, int limit, LocalDate today) {
+        ReportPolicy.Scope scope = ReportPolicy.asApplicant(who);
+        return jdbc.sql((SUMMARY + " order by r.updated_at, r.id").formatted("""
+                select r.* from support_report r
+                 where %s and (r.status = 'RETURNED'
+                       or (r.status = 'APPROVED' and r.pending_revision is not null and r.queued_at is null))
+                 order by r.updated_at, r.id limit :limit""".formatted(scope.where())))
+                .params(scope.params()).param("limit", Math.max(1, Math.min(limit, 100)))
+                .query((rs, n) -> summary(rs, today)).list();
     }
 
     /** Filed reports naming the clerk's institution as the site whose electronic consent they wait for. */
@@ -182,32 +184,16 @@ class ReportQueries {
                 .query((rs, n) -> summary(rs, today)).list();
     }
 
-    private static void scope(Actor actor, long practitionerId, List<String> where, Map<String, Object> params) {
-        switch (actor.role()) {
-            case PRACTITIONER -> {
-                where.add("r.practitioner_id = :self");
-                params.put("self", practitionerId);
-            }
-            case INSTITUTION -> {
-                // Drafts are seen only by the home institution that writes them, not by the supported one.
-                where.add("(r.home_institution = :own or (r.supported_institution = :own and r.case_number is not null))");
-                params.put("own", actor.institutionCode());
-            }
-            case NATIONAL_VIEWER -> where.add("r.case_number is not null");
-            default -> where.add("false");
-        }
-    }
-
     private static ReportSummary summary(ResultSet rs, LocalDate today) throws SQLException {
         ReportStatus status = ReportStatus.valueOf(rs.getString("status"));
-        LocalDate effectiveEnd = rs.getObject("effective_end", LocalDate.class);
-        boolean ended = (status == ReportStatus.APPROVED || status == ReportStatus.CANCELLED)
-                && rs.getObject("pending_revision") == null && effectiveEnd.isBefore(today);
+        // with no change waiting, the stored effective_end is the version in force's (Lifecycle)
+        boolean ended = Lifecycle.ended(status, rs.getObject("pending_revision") != null,
+                rs.getObject("effective_end", LocalDate.class), today);
         return new ReportSummary(rs.getLong("id"), rs.getString("case_number"), rs.getString("approval_number"),
                 status, ended, rs.getObject("pending_revision") != null,
                 new NationalId(rs.getString("national_id")).masked(), rs.getString("practitioner_name"),
                 rs.getString("home_institution"), rs.getString("home_name"), rs.getString("supported_institution"),
-                rs.getString("supported_name"), rs.getString("deciding_bureau"),
+                rs.getString("supported_name"), rs.getString("deciding_bureau"), rs.getString("informed_bureau"),
                 SupportCategory.valueOf(rs.getString("category")), rs.getObject("period_start", LocalDate.class),
                 rs.getObject("period_end", LocalDate.class), instant(rs.getTimestamp("queued_at")),
                 instant(rs.getTimestamp("submitted_at")), instant(rs.getTimestamp("created_at")));

@@ -11,10 +11,13 @@ import java.util.List;
  * @param practitionerId the person the report is about (registry id)
  * @param filedBy the account that filed the report ({@code practitioner:…} or {@code institution:…})
  * @param supportedInstitution the supported institution's code
+ * @param decidingBureau the county code of the bureau that decides it ({@code null} in events stored before it was
+ *     carried)
  * @param approvalNumber the approval number in force after the command, if any
  */
 public record ReportRecorded(long reportId, String caseNumber, long practitionerId, String filedBy,
-        String supportedInstitution, String approvalNumber, List<ReportTransitioned> transitions) {
+        String supportedInstitution, String decidingBureau, String approvalNumber,
+        List<ReportTransitioned> transitions) {
 
     public ReportRecorded {
         transitions = List.copyOf(transitions);

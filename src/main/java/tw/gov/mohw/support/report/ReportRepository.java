@@ -45,7 +45,7 @@ class ReportRepository {
     /** Whom a report concerns, without assembling it: what an access check of something hanging off it needs. */
     Optional<Routing> routing(long id) {
         return jdbc.sql("""
-                select practitioner_id, home_institution, supported_institution, deciding_bureau, home_bureau,
+                select practitioner_id, home_institution, supported_institution, deciding_bureau, informed_bureau,
                        case_number is not null from support_report where id = ?""").param(id)
                 .query((rs, n) -> new Routing(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getBoolean(6))).optional();
@@ -62,33 +62,32 @@ class ReportRepository {
     }
 
     /**
-     * What the person's live reports hold from {@code from} on: each one's version in force (clipped to the day
-     * before a cancellation) and its waiting change, in one query over the person's index.
+     * What the person's reports live from {@code from} on ({@link Lifecycle#liveSql}) hold, as far as {@code scope}
+     * lets the reader see: each one's version in force (clipped to the day before a cancellation) and its waiting
+     * change, in one query over the person's index.
      */
-    List<LiveCommitment> liveCommitments(long practitionerId, LocalDate from) {
+    List<LiveCommitment> liveCommitments(long practitionerId, LocalDate from, ReportPolicy.Scope scope) {
         return jdbc.sql("""
                 select r.id, r.case_number, r.status, r.practitioner_id, r.home_institution, r.supported_institution,
-                       r.deciding_bureau, r.home_bureau, v.revision_no = r.pending_revision as pending,
+                       r.deciding_bureau, r.informed_bureau, v.revision_no = r.pending_revision as pending,
                        v.period_start, v.period_end, r.cancelled_from, v.schedule
                   from support_report r
                   join report_revision v on v.report_id = r.id
                    and (v.revision_no = r.in_force_revision or v.revision_no = r.pending_revision)
-                 where r.practitioner_id = :person and r.effective_end >= :from and r.status in (:live)
-                 order by r.id, v.revision_no""")
-                .param("person", practitionerId).param("from", from)
-                .param("live", ReportStatus.LIVE.stream().map(Enum::name).toList())
+                 where r.practitioner_id = :person and %s and %s
+                 order by r.id, v.revision_no""".formatted(Lifecycle.liveSql("r", ":from"), scope.where()))
+                .param("person", practitionerId).param("from", from).params(scope.params())
                 .query((rs, n) -> {
                     boolean pending = rs.getBoolean("pending");
                     LocalDate end = rs.getObject("period_end", LocalDate.class);
-                    LocalDate cancelledFrom = rs.getObject("cancelled_from", LocalDate.class);
-                    if (!pending && cancelledFrom != null && !cancelledFrom.isAfter(end)) {
-                        end = cancelledFrom.minusDays(1);
+                    if (!pending) {
+                        end = Lifecycle.effectiveEnd(end, rs.getObject("cancelled_from", LocalDate.class));
                     }
                     return new LiveCommitment(rs.getLong("id"), rs.getString("case_number"),
                             ReportStatus.valueOf(rs.getString("status")),
                             new Routing(rs.getLong("practitioner_id"), rs.getString("home_institution"),
                                     rs.getString("supported_institution"), rs.getString("deciding_bureau"),
-                                    rs.getString("home_bureau"), rs.getString("case_number") != null),
+                                    rs.getString("informed_bureau"), rs.getString("case_number") != null),
                             pending, new Period(rs.getObject("period_start", LocalDate.class), end),
                             json.readValue(rs.getString("schedule"), Schedule.class));
                 })
@@ -116,10 +115,10 @@ class ReportRepository {
             version = 1;
             id = jdbc.sql("""
                     insert into support_report (case_number, approval_number, status, practitioner_id, home_institution,
-                      supported_institution, deciding_bureau, home_bureau, category, filed_by, acting_for,
+                      supported_institution, deciding_bureau, informed_bureau, category, filed_by, acting_for,
                       in_force_revision, pending_revision, period_start, period_end, effective_end, cancelled_from,
                       queued_at, submitted_at, idempotency_key, created_at, updated_at, version)
-                    values (:case, :approval, :status, :practitioner, :home, :supported, :deciding, :homeBureau,
+                    values (:case, :approval, :status, :practitioner, :home, :supported, :deciding, :informed,
                       :category, :filedBy, :actingFor, :inForce, :pending, :start, :end, :effectiveEnd, :cancelledFrom,
                       :queuedAt, :submittedAt, :idem, :createdAt, :updatedAt, 1)
                     returning id""")
@@ -127,8 +126,6 @@ class ReportRepository {
                     .param("practitioner", report.practitionerId())
                     .param("home", report.homeInstitution().value())
                     .param("supported", report.supportedInstitution().value())
-                    .param("deciding", report.decidingBureau())
-                    .param("homeBureau", report.homeBureau())
                     .param("category", report.category().name())
                     .param("filedBy", report.filedBy())
                     .param("actingFor", report.actingFor())
@@ -142,7 +139,8 @@ class ReportRepository {
                     update support_report set case_number = :case, approval_number = :approval, status = :status,
                       in_force_revision = :inForce, pending_revision = :pending, period_start = :start,
                       period_end = :end, effective_end = :effectiveEnd, cancelled_from = :cancelledFrom,
-                      queued_at = :queuedAt, submitted_at = :submittedAt, updated_at = :updatedAt, version = version + 1
+                      queued_at = :queuedAt, submitted_at = :submittedAt, updated_at = :updatedAt,
+                      deciding_bureau = :deciding, informed_bureau = :informed, version = version + 1
                     where id = :id and version = :version""")
                     .params(common(report)).param("id", id).param("version", report.version()).update();
             if (rows != 1) {
@@ -194,9 +192,9 @@ class ReportRepository {
         p.put("pending", report.pendingChange().map(Revision::number).orElse(null));
         p.put("start", period.start());
         p.put("end", period.end());
-        // A pending change may reach further than the version in force: it holds that time too.
-        p.put("effectiveEnd", report.pendingChange().map(c -> c.particulars().period().end())
-                .filter(e -> e.isAfter(report.effectiveEnd())).orElse(report.effectiveEnd()));
+        p.put("effectiveEnd", report.holdsUntil());
+        p.put("deciding", report.decidingBureau());
+        p.put("informed", report.informedBureau());
         p.put("cancelledFrom", report.cancelledFrom());
         p.put("queuedAt", utc(report.queuedAt()));
         p.put("submittedAt", utc(report.submittedAt()));
@@ -220,7 +218,7 @@ class ReportRepository {
                         rs.getString("actor"), rs.getString("acting_for"), rs.getString("reason"),
                         rs.getTimestamp("at").toInstant())).list();
         SupportReport report = SupportReport.restore(row.id, row.version, row.caseNumber, row.status,
-                row.practitionerId, row.homeInstitution, row.supportedInstitution, row.decidingBureau, row.homeBureau,
+                row.practitionerId, row.homeInstitution, row.supportedInstitution, row.decidingBureau, row.informedBureau,
                 row.category, row.filedBy, row.actingFor, row.idempotencyKey, revisions.get(row.inForceRevision),
                 row.pendingRevision == null ? null : revisions.get(row.pendingRevision), row.cancelledFrom,
                 row.queuedAt, row.submittedAt, row.createdAt, row.updatedAt, history);
@@ -247,7 +245,7 @@ class ReportRepository {
         final InstitutionCode homeInstitution;
         final InstitutionCode supportedInstitution;
         final String decidingBureau;
-        final String homeBureau;
+        final String informedBureau;
         final SupportCategory category;
         final String filedBy;
         final String actingFor;
@@ -270,7 +268,7 @@ class ReportRepository {
             homeInstitution = new InstitutionCode(rs.getString("home_institution"));
             supportedInstitution = new InstitutionCode(rs.getString("supported_institution"));
             decidingBureau = rs.getString("deciding_bureau");
-            homeBureau = rs.getString("home_bureau");
+            informedBureau = rs.getString("informed_bureau");
             category = SupportCategory.valueOf(rs.getString("category"));
             filedBy = rs.getString("filed_by");
             actingFor = rs.getString("acting_for");

@@ -1,10 +1,13 @@
 package tw.gov.mohw.support.report;
 
 /**
- * Whom a report concerns, which is all {@link ReportAccess} needs to decide who may see it.
+ * Whom a report concerns: all {@link ReportPolicy} needs to decide who may see it.
  *
+ * @param decidingBureau the bureau that reviews and decides (the county where the person's practice is registered)
+ * @param informedBureau the bureau informed (副知) of a report supporting in another county; {@code null} in the
+ *     same county
  * @param filed whether it has a case number (a draft concerns only its applicant)
  */
 record Routing(long practitionerId, String homeInstitution, String supportedInstitution, String decidingBureau,
-        String homeBureau, boolean filed) {
+        String informedBureau, boolean filed) {
 }

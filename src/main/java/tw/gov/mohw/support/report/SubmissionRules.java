@@ -10,10 +10,11 @@ import tw.gov.mohw.support.registry.Practitioner;
 import tw.gov.mohw.support.shared.Violation;
 
 /**
- * Rules 2 and 3 of domain.md, checked on submission and on change: which rules apply is answered by reading
- * {@link #RULES}. Rule 1 (valid IDs) holds by construction of the value types; rules 4 (no double booking) and 5
- * (weekly hours per person) need the person's other reports under a lock and live in {@link SupportReports};
- * rule 6 (Asia/Taipei dates) is how {@code filedOn} is computed.
+ * Every rule checked on submission, correction and change (docs/domain.md, "Rules"): which rules apply is answered
+ * by reading {@link #RULES}. Rules 2 and 3 are here; rules 4 (no double booking) and 5 (weekly hours per person),
+ * which look at the person's other live reports, are in {@link CommitmentRules}. Rule 1 (valid IDs) holds by
+ * construction of the value types ({@code NationalId}, {@code InstitutionCode}) before a submission exists; rule 6
+ * (Asia/Taipei dates) is how {@code filedOn} and "today" are computed.
  */
 final class SubmissionRules {
 
@@ -21,10 +22,12 @@ final class SubmissionRules {
      * What a rule looks at. {@code previous} is the version in force when this is a change request.
      * {@code filedOn} is the day the filing was first made: today for a new one, the original day when a report or
      * change returned for correction is sent again (the bureau's review time must not make it "late").
+     * {@code others}: what the person's other live reports hold from the new period on.
      */
     record Submission(Practitioner practitioner, Optional<PracticeRegistration> registration,
             Institution home, Optional<Institution> supported, SupportCategory category, Particulars particulars,
-            Particulars previous, boolean departmentKnown, LocalDate filedOn, ReportRules parameters) {
+            Particulars previous, boolean departmentKnown, LocalDate filedOn, ReportRules parameters,
+            List<LiveCommitment> others) {
     }
 
     /** A rule adds its violations, each naming its field and message key. */
@@ -40,7 +43,10 @@ final class SubmissionRules {
             SubmissionRules::professionAllowed,
             SubmissionRules::supportedInstitutionUsable,
             SubmissionRules::periodNotTooLong,
-            SubmissionRules::periodNotInThePast);
+            SubmissionRules::periodNotInThePast,
+            CommitmentRules::noDoubleBooking,
+            // after rule 4: its sum holds only for reports that do not overlap
+            CommitmentRules::weeklyHoursWithinCap);
 
     private SubmissionRules() {}
 

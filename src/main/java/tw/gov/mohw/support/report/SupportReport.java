@@ -3,11 +3,13 @@ package tw.gov.mohw.support.report;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import tw.gov.mohw.support.registry.InstitutionCode;
 import tw.gov.mohw.support.shared.Actor;
 import tw.gov.mohw.support.shared.DomainException;
@@ -29,8 +31,8 @@ public class SupportReport {
     private final long practitionerId;
     private final InstitutionCode homeInstitution;
     private final InstitutionCode supportedInstitution;
-    private final String decidingBureau;
-    private final String homeBureau;
+    private String decidingBureau;
+    private String informedBureau;
     private final SupportCategory category;
     private final String filedBy;
     private final String actingFor;
@@ -50,7 +52,7 @@ public class SupportReport {
 
     private SupportReport(Long id, int version, String caseNumber, ReportStatus status, long practitionerId,
             InstitutionCode homeInstitution, InstitutionCode supportedInstitution, String decidingBureau,
-            String homeBureau, SupportCategory category, String filedBy, String actingFor, String idempotencyKey,
+            String informedBureau, SupportCategory category, String filedBy, String actingFor, String idempotencyKey,
             Revision inForce, Revision pending, LocalDate cancelledFrom, Instant queuedAt, Instant submittedAt,
             Instant createdAt, Instant updatedAt, List<Transition> history) {
         this.id = id;
@@ -61,7 +63,7 @@ public class SupportReport {
         this.homeInstitution = homeInstitution;
         this.supportedInstitution = supportedInstitution;
         this.decidingBureau = decidingBureau;
-        this.homeBureau = homeBureau;
+        this.informedBureau = informedBureau;
         this.category = category;
         this.filedBy = filedBy;
         this.actingFor = actingFor;
@@ -76,12 +78,15 @@ public class SupportReport {
         this.history = new ArrayList<>(history);
     }
 
-    /** A new draft (草稿), filed by {@code filer} for the person, possibly on behalf of their home institution. */
-    static SupportReport draft(long practitionerId, InstitutionCode homeInstitution, String homeBureau,
-            InstitutionCode supportedInstitution, String decidingBureau, SupportCategory category,
+    /**
+     * A new draft (草稿), filed by {@code filer} for the person, possibly on behalf of their home institution, to be
+     * decided by the bureaus {@link ReportPolicy#route} names.
+     */
+    static SupportReport draft(long practitionerId, InstitutionCode homeInstitution,
+            InstitutionCode supportedInstitution, Jurisdiction bureaus, SupportCategory category,
             Particulars particulars, Actor filer, String idempotencyKey, Instant at) {
         SupportReport report = new SupportReport(null, 0, null, null, practitionerId, homeInstitution,
-                supportedInstitution, decidingBureau, homeBureau, category, filer.account(),
+                supportedInstitution, bureaus.deciding(), bureaus.informed(), category, filer.account(),
                 filer.institutionCode(), idempotencyKey, null, null, null, null, null, at, at, List.of());
         report.inForce = report.touch(new Revision(1, Revision.State.DRAFT, particulars, null, at));
         report.record(Action.CREATE, ReportStatus.DRAFT, report.inForce, filer, null, at);
@@ -90,11 +95,11 @@ public class SupportReport {
 
     static SupportReport restore(Long id, int version, String caseNumber, ReportStatus status, long practitionerId,
             InstitutionCode homeInstitution, InstitutionCode supportedInstitution, String decidingBureau,
-            String homeBureau, SupportCategory category, String filedBy, String actingFor, String idempotencyKey,
+            String informedBureau, SupportCategory category, String filedBy, String actingFor, String idempotencyKey,
             Revision inForce, Revision pending, LocalDate cancelledFrom, Instant queuedAt, Instant submittedAt,
             Instant createdAt, Instant updatedAt, List<Transition> history) {
         return new SupportReport(id, version, caseNumber, status, practitionerId, homeInstitution,
-                supportedInstitution, decidingBureau, homeBureau, category, filedBy, actingFor, idempotencyKey,
+                supportedInstitution, decidingBureau, informedBureau, category, filedBy, actingFor, idempotencyKey,
                 inForce, pending, cancelledFrom, queuedAt, submittedAt, createdAt, updatedAt, history);
     }
 
@@ -221,14 +226,13 @@ public class SupportReport {
     }
 
     /**
-     * 註銷: ends an approved report from {@code from}. The applicant may not cancel before today; the bureau may
-     * (e.g. for a registration that ended). A change still waiting is withdrawn with it.
+     * 註銷: ends an approved report from {@code from}, not before today unless {@code fromThePast} (the deciding
+     * bureau may, e.g. for a registration that ended). A change still waiting is withdrawn with it.
      */
-    void cancel(LocalDate from, Actor actor, String reason, LocalDate today, Instant at) {
+    void cancel(LocalDate from, Actor actor, String reason, LocalDate today, Instant at, boolean fromThePast) {
         requireStatus(ReportStatus.APPROVED);
         requireReason(reason);
-        boolean bureau = actor.isBureauStaff() && decidingBureau.equals(actor.bureauCode());
-        if (from.isBefore(today) && !bureau) {
+        if (from.isBefore(today) && !fromThePast) {
             throw invalid("from", "report.cancel.from.past");
         }
         Period period = inForce.particulars().period();
@@ -248,7 +252,7 @@ public class SupportReport {
 
     /** 核准 of whatever waits: the submission, or the change request (which then comes into force). */
     void approve(Actor reviewer, String approvalNumber, Instant at) {
-        requireDecider(reviewer);
+        requireWaiting();
         if (status == ReportStatus.SUBMITTED) {
             inForce = touch(inForce.approved(approvalNumber));
             queuedAt = null;
@@ -265,7 +269,7 @@ public class SupportReport {
 
     /** 退回補正: back to the applicant with what to fix. */
     void returnForCorrection(Actor reviewer, String reason, Instant at) {
-        requireDecider(reviewer);
+        requireWaiting();
         requireReason(reason);
         if (status == ReportStatus.SUBMITTED) {
             inForce = touch(inForce.with(Revision.State.RETURNED));
@@ -281,7 +285,7 @@ public class SupportReport {
 
     /** 駁回: refused with a reason. A refused change leaves the approved version in force. */
     void reject(Actor reviewer, String reason, Instant at) {
-        requireDecider(reviewer);
+        requireWaiting();
         requireReason(reason);
         if (status == ReportStatus.SUBMITTED) {
             inForce = touch(inForce.with(Revision.State.REJECTED));
@@ -296,21 +300,31 @@ public class SupportReport {
         }
     }
 
+    // --- routing -------------------------------------------------------------------------------------------------
+
+    /**
+     * Moves a report not yet decided to the bureaus the regulation names ({@link ReportRerouting}): its case number
+     * stays, what waits keeps its place in the queue, and the history says who moved it from where.
+     */
+    void reroute(Jurisdiction to, Actor system, String reason, Instant at) {
+        requireStatus(ReportStatus.DRAFT, ReportStatus.SUBMITTED, ReportStatus.RETURNED);
+        decidingBureau = to.deciding();
+        informedBureau = to.informed();
+        record(Action.REROUTE, null, inForce, system, reason, at);
+    }
+
     // --- guards ----------------------------------------------------------------------------------------------
 
-    private void requireDecider(Actor reviewer) {
-        if (!reviewer.isBureauStaff() || !decidingBureau.equals(reviewer.bureauCode())) {
-            throw new DomainException(DomainException.Kind.FORBIDDEN, Violation.of(null, "report.decide.forbidden"));
-        }
-        if (status != ReportStatus.SUBMITTED
-                && !(status == ReportStatus.APPROVED && pending != null && pending.state() == Revision.State.SUBMITTED)) {
+    /** Something waits for a decision: a submission, or a change request. Who may decide is {@link ReportPolicy}'s. */
+    private void requireWaiting() {
+        if (!waitsForDecision()) {
             throw conflict("status", "report.nothing.to.decide");
         }
-        // Separation of duties: nobody decides what they filed, or their own report.
-        boolean filedIt = filedBy.equals(reviewer.account()) || lastActorOfWaitingFiling().equals(reviewer.account());
-        if (filedIt) {
-            throw new DomainException(DomainException.Kind.FORBIDDEN, Violation.of(null, "report.decide.own.filing"));
-        }
+    }
+
+    private boolean waitsForDecision() {
+        return status == ReportStatus.SUBMITTED
+                || status == ReportStatus.APPROVED && pending != null && pending.state() == Revision.State.SUBMITTED;
     }
 
     /** Who sent what now waits (a change request may come from someone other than the original filer). */
@@ -383,24 +397,76 @@ public class SupportReport {
 
     // --- reading ---------------------------------------------------------------------------------------------
 
-    /** The last day this report binds the person: the period's end, or the day before a cancellation. */
+    /** The last day the version in force binds the person: see {@link Lifecycle#effectiveEnd}. */
     public LocalDate effectiveEnd() {
-        LocalDate end = inForce.particulars().period().end();
-        return cancelledFrom != null && cancelledFrom.minusDays(1).isBefore(end) ? cancelledFrom.minusDays(1) : end;
+        return Lifecycle.effectiveEnd(inForce.particulars().period().end(), cancelledFrom);
     }
 
-    /**
-     * 已結束: approved (or cancelled) and past its last day, with no change waiting (a waiting change may still
-     * extend it). Derived, never stored; lists compute the same from the stored columns.
-     */
+    /** The last day the report holds any of the person's time, a waiting change included (stored for lists). */
+    LocalDate holdsUntil() {
+        return Lifecycle.holdsUntil(effectiveEnd(), pending == null ? null : pending.particulars().period().end());
+    }
+
+    /** 已結束: see {@link Lifecycle#ended}. Derived, never stored. */
     public boolean hasEnded(LocalDate today) {
-        return (status == ReportStatus.APPROVED || status == ReportStatus.CANCELLED) && pending == null
-                && effectiveEnd().isBefore(today);
+        return Lifecycle.ended(status, pending != null, effectiveEnd(), today);
+    }
+
+    /** Whether the report holds the person's time on or after {@code day}: see {@link Lifecycle#live}. */
+    boolean isLive(LocalDate day) {
+        return Lifecycle.live(status, holdsUntil(), day);
     }
 
     Routing routing() {
         return new Routing(practitionerId, homeInstitution.value(), supportedInstitution.value(), decidingBureau,
-                homeBureau, caseNumber != null);
+                informedBureau, caseNumber != null);
+    }
+
+    /** What {@link ReportPolicy} needs to know to answer who may do what to this report today. */
+    ReportPolicy.Facts facts(LocalDate today) {
+        return new ReportPolicy.Facts(routing(), filedBy, lastActorOfWaitingFiling(), possibleNow(today));
+    }
+
+    /**
+     * What the lifecycle allows in the report's present state, whoever asks ({@link ReportPolicy} adds who): each
+     * transition method above accepts exactly these (SupportReportTest checks the two agree).
+     */
+    Set<ReportAction> possibleNow(LocalDate today) {
+        Set<ReportAction> now = EnumSet.noneOf(ReportAction.class);
+        Revision.State change = pending == null ? null : pending.state();
+        switch (status) {
+            case DRAFT -> now.addAll(EnumSet.of(ReportAction.EDIT, ReportAction.SUBMIT, ReportAction.WITHDRAW,
+                    ReportAction.ATTACH, ReportAction.REMOVE_ATTACHMENT));
+            case SUBMITTED -> now.addAll(EnumSet.of(ReportAction.WITHDRAW, ReportAction.DECIDE, ReportAction.ATTACH));
+            case RETURNED -> now.addAll(EnumSet.of(ReportAction.EDIT, ReportAction.SUBMIT, ReportAction.WITHDRAW,
+                    ReportAction.ATTACH, ReportAction.REMOVE_ATTACHMENT));
+            case APPROVED -> {
+                if (!hasEnded(today)) {
+                    now.add(ReportAction.CANCEL);
+                    if (change == null) {
+                        now.add(ReportAction.CHANGE);
+                    }
+                }
+                if (change == Revision.State.SUBMITTED) {
+                    now.addAll(EnumSet.of(ReportAction.WITHDRAW, ReportAction.DECIDE, ReportAction.ATTACH));
+                } else if (change == Revision.State.RETURNED) {
+                    now.addAll(EnumSet.of(ReportAction.EDIT, ReportAction.SUBMIT, ReportAction.WITHDRAW,
+                            ReportAction.ATTACH, ReportAction.REMOVE_ATTACHMENT));
+                }
+            }
+            default -> { }
+        }
+        if (status == ReportStatus.SUBMITTED || status == ReportStatus.RETURNED) {
+            if (consent.state() == Consent.State.NONE || consent.state() == Consent.State.DECLINED) {
+                now.add(ReportAction.REQUEST_CONSENT);
+            } else if (consent.state() == Consent.State.REQUESTED) {
+                now.add(ReportAction.ANSWER_CONSENT);
+            }
+        }
+        if (caseNumber != null) {
+            now.add(ReportAction.DISCLOSE_PERSON);
+        }
+        return now;
     }
 
     public Long id() { return id; }
@@ -411,7 +477,8 @@ public class SupportReport {
     public InstitutionCode homeInstitution() { return homeInstitution; }
     public InstitutionCode supportedInstitution() { return supportedInstitution; }
     public String decidingBureau() { return decidingBureau; }
-    public String homeBureau() { return homeBureau; }
+    /** The bureau informed (副知) of a report supporting in another county; {@code null} in the same county. */
+    public String informedBureau() { return informedBureau; }
     public SupportCategory category() { return category; }
     public String filedBy() { return filedBy; }
     public String actingFor() { return actingFor; }

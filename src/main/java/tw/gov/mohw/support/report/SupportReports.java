@@ -45,6 +45,9 @@ public class SupportReports {
     private final TransactionTemplate tx;
     private final Clock clock;
 
+    /** The overlap check reads all the person's live reports, whoever may see them. */
+    private static final ReportPolicy.Scope ALL = new ReportPolicy.Scope(List.of("true"), Map.of());
+
     SupportReports(ReportRepository reports, ReportQueries queries, NumberCounters numbers, Registry registry,
             RuleParameters ruleParameters, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
         this.reports = reports;
@@ -94,7 +97,7 @@ public class SupportReports {
                     report.submit(drawCaseNumber(report), actor, now());
                 }
                 store(report);
-                return new Created(view(actor, report, parties), false);
+                return new Created(view(who(actor), report, parties), false);
             });
         } catch (DuplicateKeyException raced) {
             // Two requests with the same key for different people at once: the other one won; answer as it did.
@@ -116,7 +119,7 @@ public class SupportReports {
                 throw new DomainException(DomainException.Kind.CONFLICT,
                         Violation.of(null, "idempotency.key.reused"));
             }
-            return new Created(view(actor, existing, parties), true);
+            return new Created(view(who(actor), existing, parties), true);
         });
     }
 
@@ -161,8 +164,9 @@ public class SupportReports {
             throw DomainException.invalid("supportedInstitution", "institution.same.as.home");
         }
         requireWellFormed(request.particulars());
-        return SupportReport.draft(parties.person().id(), home.code(), home.countyCode(), supported.code(),
-                supported.countyCode(), request.category(), request.particulars(), actor, idempotencyKey, now());
+        return SupportReport.draft(parties.person().id(), home.code(), supported.code(),
+                Jurisdiction.of(home.countyCode(), supported.countyCode()), request.category(),
+                request.particulars(), actor, idempotencyKey, now());
     }
 
     /** Who an existing report concerns, read once for the whole command. */
@@ -228,7 +232,7 @@ public class SupportReports {
      * or change still holds the person's time, so a correction must pass every rule, overlap included.
      */
     public ReportView update(Actor actor, long id, Particulars particulars) {
-        return apply(actor, id, Side.APPLICANT, (report, parties) -> {
+        return apply(actor, id, ReportAction.EDIT, (report, parties, who) -> {
             requireWellFormed(particulars);
             switch (report.status()) {
                 case DRAFT -> report.update(particulars, actor, now());
@@ -251,7 +255,7 @@ public class SupportReports {
 
     /** 登錄 of a draft, or 補正 (resubmission) of a returned report or returned change. */
     public ReportView submit(Actor actor, long id) {
-        return apply(actor, id, Side.APPLICANT, (report, parties) -> {
+        return apply(actor, id, ReportAction.SUBMIT, (report, parties, who) -> {
             reports.lockPractitioner(report.practitionerId());
             switch (report.status()) {
                 case DRAFT -> {
@@ -289,7 +293,7 @@ public class SupportReports {
 
     /** 撤回 of a report before its decision, or of a waiting change request. */
     public ReportView withdraw(Actor actor, long id, String reason) {
-        return apply(actor, id, Side.APPLICANT, (report, parties) -> {
+        return apply(actor, id, ReportAction.WITHDRAW, (report, parties, who) -> {
             if (report.status() == ReportStatus.APPROVED) {
                 report.withdrawChange(actor, reason, now());
             } else {
@@ -300,7 +304,7 @@ public class SupportReports {
 
     /** 變更 of an approved report: checked like a submission; the approved version stays in force meanwhile. */
     public ReportView requestChange(Actor actor, long id, Particulars particulars, String reason) {
-        return apply(actor, id, Side.APPLICANT, (report, parties) -> {
+        return apply(actor, id, ReportAction.CHANGE, (report, parties, who) -> {
             reports.lockPractitioner(report.practitionerId());
             if (report.status() == ReportStatus.APPROVED && report.pendingChange().isEmpty()) {
                 requireWellFormed(particulars);
@@ -312,19 +316,15 @@ public class SupportReports {
 
     /** 註銷 of an approved report from {@code from}: by the applicant, or by the deciding bureau. */
     public ReportView cancel(Actor actor, long id, LocalDate from, String reason) {
-        return apply(actor, id, Side.APPLICANT_OR_BUREAU,
-                (report, parties) -> report.cancel(from, actor, reason, today(), now()));
+        return apply(actor, id, ReportAction.CANCEL, (report, parties, who) -> report.cancel(from, actor, reason,
+                today(), now(), ReportPolicy.mayCancelFromThePast(who, report.routing())));
     }
 
     /** 核准, 退回補正 or 駁回 of whatever waits on the report: the submission or the change request. */
     public ReportView decide(Actor actor, long id, Decision decision, String reason) {
-        return apply(actor, id, Side.BUREAU, (report, parties) -> {
-            if (actor.nationalId() != null && parties.person().nationalId().value().equals(actor.nationalId())) {
-                // Separation of duties: a reviewer who is also the person never decides their own report.
-                throw new DomainException(DomainException.Kind.FORBIDDEN, Violation.of(null, "report.decide.own.filing"));
-            }
+        return apply(actor, id, ReportAction.DECIDE, (report, parties, who) -> {
             switch (decision) {
-                case APPROVE -> report.approve(actor, drawApprovalNumberIfAllowed(actor, report), now());
+                case APPROVE -> report.approve(actor, drawApprovalNumber(report), now());
                 case RETURN -> report.returnForCorrection(actor, reason, now());
                 case REJECT -> report.reject(actor, reason, now());
             }
@@ -333,18 +333,21 @@ public class SupportReports {
 
     /** 電子同意: the applicant asks the supported institution to agree. */
     public ReportView requestConsent(Actor actor, long id) {
-        return apply(actor, id, Side.APPLICANT, (report, parties) -> report.requestConsent(actor, now()));
+        return apply(actor, id, ReportAction.REQUEST_CONSENT,
+                (report, parties, who) -> report.requestConsent(actor, now()));
     }
 
     /** 電子同意: a clerk of the supported institution agrees, or declines with a reason. */
     public ReportView answerConsent(Actor actor, long id, boolean agree, String reason) {
-        return apply(actor, id, Side.SUPPORTED_INSTITUTION,
-                (report, parties) -> report.answerConsent(agree, reason, actor, now()));
+        return apply(actor, id, ReportAction.ANSWER_CONSENT,
+                (report, parties, who) -> report.answerConsent(agree, reason, actor, now()));
     }
 
     public ReportView get(Actor actor, long id) {
-        SupportReport report = reports.find(id).filter(r -> canRead(actor, r)).orElseThrow(SupportReports::notFound);
-        return view(actor, report, parties(report));
+        ReportPolicy.Who who = who(actor);
+        SupportReport report = reports.find(id).filter(r -> ReportPolicy.maySee(who, r.routing()))
+                .orElseThrow(ReportPolicy::notFound);
+        return view(who, report, parties(report));
     }
 
     /** Every revision of a report the actor may read: what was filed, each correction and each change. */
@@ -353,10 +356,11 @@ public class SupportReports {
         return reports.revisions(id);
     }
 
-    /** The person's practice registrations (執業登記), for the staff who review or read the report. */
+    /** The person's practice registrations (執業登記), for the staff who review or read the report; else none. */
     public List<PracticeRegistration> registrations(Actor actor, long id) {
-        Routing report = readable(actor, id);
-        if (!actor.isBureauStaff() && !actor.is(Actor.Role.NATIONAL_VIEWER)) {
+        SupportReport report = reports.find(id).orElseThrow(ReportPolicy::notFound);
+        if (!ReportPolicy.allowedActions(who(actor), report.facts(today())).contains(ReportAction.DISCLOSE_PERSON)) {
+            readable(actor, id);
             return List.of();
         }
         return registry.registrations(report.practitionerId());
@@ -364,29 +368,33 @@ public class SupportReports {
 
     /** The full national ID, for staff who need it; each display is written to the audit trail. */
     public String discloseNationalId(Actor actor, long id) {
-        if (!actor.isBureauStaff() && !actor.is(Actor.Role.NATIONAL_VIEWER)) {
-            throw new DomainException(DomainException.Kind.FORBIDDEN, Violation.of(null, "report.disclose.forbidden"));
-        }
         return tx.execute(status -> {
-            Routing report = readable(actor, id);
+            SupportReport report = reports.find(id).orElseThrow(ReportPolicy::notFound);
+            ReportPolicy.require(who(actor), report.facts(today()), ReportAction.DISCLOSE_PERSON);
             events.publishEvent(new NationalIdDisclosed(id, report.practitionerId(), actor.account(), now()));
             return registry.practitioner(report.practitionerId()).orElseThrow().nationalId().value();
         });
     }
 
     public ResultPage<ReportSummary> search(Actor actor, ReportQuery query) {
-        return queries.search(actor, actorPractitionerId(actor), query, today());
+        return queries.search(who(actor), query, today());
     }
 
     /** The id of the report with this case number, if the actor may read it (an overlap message links to it). */
     public Optional<Long> findByCaseNumber(Actor actor, String caseNumber) {
-        return reports.findIdByCaseNumber(caseNumber).filter(id -> reports.routing(id)
-                .filter(r -> ReportAccess.canRead(actor, r, actorPractitionerId(actor))).isPresent());
+        ReportPolicy.Who who = who(actor);
+        return reports.findIdByCaseNumber(caseNumber)
+                .filter(id -> reports.routing(id).filter(r -> ReportPolicy.maySee(who, r)).isPresent());
     }
 
-    /** 副知 for bureau staff: reports about people practising in their county that another bureau decides. */
+    /** 副知 for bureau staff: reports supporting in their county that another county's bureau decides. */
     public ResultPage<ReportSummary> informed(Actor actor, int page, int size) {
-        return queries.informed(actor, page, Math.max(1, Math.min(size, ReportQuery.MAX_SIZE)), today());
+        return queries.informed(who(actor), page, Math.max(1, Math.min(size, ReportQuery.MAX_SIZE)), today());
+    }
+
+    /** What the bureau returned for correction to the actor as applicant (their own, or their staff's). */
+    public List<ReportSummary> returnedForCorrection(Actor actor, int limit) {
+        return queries.returnedTo(who(actor), limit, today());
     }
 
     /** For a clerk: filed reports naming their institution as the site, waiting for its consent. */
@@ -397,25 +405,22 @@ public class SupportReports {
     /** The week holding {@code day} of the person a report is about, for a reader of that report. */
     public Week weekOfReport(Actor actor, long reportId, LocalDate day) {
         Practitioner person = registry.practitioner(readable(actor, reportId).practitionerId())
-                .orElseThrow(SupportReports::notFound);
+                .orElseThrow(ReportPolicy::notFound);
         return week(actor, person.nationalId(), day);
     }
 
     /** The person's commitments in the week that holds {@code day}, as far as the actor may see them. */
     public Week week(Actor actor, NationalId person, LocalDate day) {
-        Practitioner practitioner = registry.practitioner(person).orElseThrow(SupportReports::notFound);
-        LocalDate monday = monday(day);
+        Practitioner practitioner = registry.practitioner(person).orElseThrow(ReportPolicy::notFound);
+        LocalDate monday = CommitmentRules.monday(day);
         LocalDate sunday = monday.plusDays(6);
         Optional<PracticeRegistration> registration = registry.activeRegistration(practitioner.id(), today());
-        boolean self = actor.is(Actor.Role.PRACTITIONER) && person.value().equals(actor.nationalId());
-        boolean home = actor.is(Actor.Role.INSTITUTION) && registration
-                .map(r -> r.institutionCode().value().equals(actor.institutionCode())).orElse(false);
-        boolean everything = self || home || actor.is(Actor.Role.NATIONAL_VIEWER);
-        long actorPractitionerId = actorPractitionerId(actor);
-        List<LiveCommitment> live = reports.liveCommitments(practitioner.id(), monday.minusDays(1)).stream()
-                .filter(c -> everything || ReportAccess.canRead(actor, c.routing(), actorPractitionerId)).toList();
-        if (!everything && live.isEmpty()) {
-            throw notFound();
+        ReportPolicy.Who who = who(actor);
+        List<LiveCommitment> live = reports.liveCommitments(practitioner.id(), monday.minusDays(1),
+                ReportPolicy.visibleTo(who));
+        if (live.isEmpty() && !ReportPolicy.mayAskForWeek(who, practitioner.id(),
+                registration.map(r -> r.institutionCode().value()).orElse(null))) {
+            throw ReportPolicy.notFound();
         }
         List<Week.Commitment> commitments = new ArrayList<>();
         Map<String, String> names = new HashMap<>();
@@ -435,37 +440,56 @@ public class SupportReports {
                 homeInstitution == null ? null : homeInstitution.name(), commitments, conflicts(commitments));
     }
 
-    // --- the machinery ---------------------------------------------------------------------------------------
-
-    private enum Side { APPLICANT, BUREAU, APPLICANT_OR_BUREAU, SUPPORTED_INSTITUTION }
-
-    private interface Change {
-        void apply(SupportReport report, Parties parties);
+    /**
+     * For {@link ReportRerouting}, inside its transaction: moves a report not yet decided from {@code from} to the
+     * bureaus the regulation names, as a system action in its history. False when it was decided (or moved) since.
+     */
+    boolean reroute(long id, String from, Jurisdiction to) {
+        SupportReport report = reports.findForUpdate(id).orElseThrow(ReportPolicy::notFound);
+        boolean undecided = report.status() == ReportStatus.DRAFT || report.status() == ReportStatus.SUBMITTED
+                || report.status() == ReportStatus.RETURNED;
+        if (!undecided || !report.decidingBureau().equals(from)) {
+            return false;
+        }
+        String reason = messageOfReroute(from, to);
+        report.reroute(to, ReportRerouting.SYSTEM, reason, now());
+        store(report);
+        return true;
     }
 
-    private ReportView apply(Actor actor, long id, Side side, Change change) {
+    private String messageOfReroute(String from, Jurisdiction to) {
+        String name = bureau(to.deciding()).name();
+        return "依醫療機構設置標準第20條改由執業所在地之" + name + "審核"
+                + (to.informed() == null ? "" : "，副知" + bureau(to.informed()).name())
+                + "（原由" + bureau(from).name() + "審核）";
+    }
+
+    // --- the machinery ---------------------------------------------------------------------------------------
+
+    private interface Change {
+        void apply(SupportReport report, Parties parties, ReportPolicy.Who who);
+    }
+
+    /**
+     * One command on one report, in one transaction: the report locked, the policy asked whether the actor may do
+     * {@code action} to it (404 or 403 if not), then the aggregate asked for the transition (409 if the report's
+     * state does not allow it), stored and published.
+     */
+    private ReportView apply(Actor actor, long id, ReportAction action, Change change) {
         return tx.execute(status -> {
-            long self = actorPractitionerId(actor);
-            SupportReport report = reports.findForUpdate(id)
-                    .filter(r -> ReportAccess.canRead(actor, r.routing(), self))
-                    .orElseThrow(SupportReports::notFound);
-            Routing routing = report.routing();
-            boolean allowed = switch (side) {
-                case APPLICANT -> ReportAccess.canApply(actor, routing, self);
-                case BUREAU -> actor.isBureauStaff();
-                case APPLICANT_OR_BUREAU -> ReportAccess.canApply(actor, routing, self)
-                        || ReportAccess.isDecidingBureau(actor, routing);
-                case SUPPORTED_INSTITUTION -> actor.is(Actor.Role.INSTITUTION)
-                        && routing.supportedInstitution().equals(actor.institutionCode());
-            };
-            if (!allowed) {
-                throw new DomainException(DomainException.Kind.FORBIDDEN, Violation.of(null, "report.action.forbidden"));
-            }
+            ReportPolicy.Who who = who(actor);
+            SupportReport report = lockedFor(who, id, action);
             Parties parties = parties(report);
-            change.apply(report, parties);
+            change.apply(report, parties, who);
             store(report);
-            return view(actor, report, parties);
+            return view(who, report, parties);
         });
+    }
+
+    private SupportReport lockedFor(ReportPolicy.Who who, long id, ReportAction action) {
+        SupportReport report = reports.findForUpdate(id).orElseThrow(ReportPolicy::notFound);
+        ReportPolicy.require(who, report.facts(today()), action);
+        return report;
     }
 
     /**
@@ -473,33 +497,29 @@ public class SupportReports {
      * report (its revisions, attachments, the person's registrations and week), without assembling the report.
      */
     Routing readable(Actor actor, long id) {
-        return reports.routing(id).filter(r -> ReportAccess.canRead(actor, r, actorPractitionerId(actor)))
-                .orElseThrow(SupportReports::notFound);
+        ReportPolicy.Who who = who(actor);
+        return reports.routing(id).filter(r -> ReportPolicy.maySee(who, r)).orElseThrow(ReportPolicy::notFound);
     }
 
     /**
-     * For {@link ReportAttachments}, inside its transaction: the report, locked, when the actor may act as its
-     * applicant (404 when they may not even read it).
+     * For {@link ReportAttachments}, inside its transaction: the report, locked, when the actor's relation to it
+     * allows {@code action} (404 when they may not even read it, 403 otherwise); its state is the caller's to check.
      */
-    SupportReport applicantsLocked(Actor actor, long id) {
-        long self = actorPractitionerId(actor);
-        SupportReport report = reports.findForUpdate(id)
-                .filter(r -> ReportAccess.canRead(actor, r.routing(), self)).orElseThrow(SupportReports::notFound);
-        if (!ReportAccess.canApply(actor, report.routing(), self)) {
-            throw new DomainException(DomainException.Kind.FORBIDDEN, Violation.of(null, "report.action.forbidden"));
-        }
-        return report;
+    SupportReport lockedFor(Actor actor, long id, ReportAction action) {
+        return lockedFor(who(actor), id, action);
     }
 
     private void store(SupportReport report) {
         reports.save(report);
         events.publishEvent(new ReportRecorded(report.id(), report.caseNumber(), report.practitionerId(),
-                report.filedBy(), report.supportedInstitution().value(), report.approvalNumber(), report.takeEvents()));
+                report.filedBy(), report.supportedInstitution().value(), report.decidingBureau(),
+                report.approvalNumber(), report.takeEvents()));
     }
 
     /**
-     * Rules 2 and 3, then rules 4 and 5 against the person's other live reports (the caller holds the person's
-     * lock). {@code filedOn} is the day "after the fact" is measured from.
+     * Every rule of {@link SubmissionRules#RULES}, rules 4 and 5 against the person's other live reports (the caller
+     * holds the person's lock). {@code filedOn} is the day "after the fact" is measured from. A refusal names every
+     * field at fault; it is a conflict (409) when the only fault is another report's time, else invalid (422).
      */
     private void checkForSubmission(SupportReport report, Particulars particulars, Particulars previous,
             LocalDate filedOn, Parties parties) {
@@ -510,85 +530,18 @@ public class SupportReports {
                 .filter(r -> r.covers(period.start(), period.end())).findFirst()
                 .or(() -> Registry.activeOn(parties.registrations(), later(period.start(), today()))
                         .filter(r -> r.institutionCode().equals(report.homeInstitution())));
+        List<LiveCommitment> others = reports.liveCommitments(report.practitionerId(), period.start().minusDays(1),
+                        ALL).stream().filter(c -> report.id() == null || c.reportId() != report.id()) // its own are replaced
+                .toList();
         var submission = new SubmissionRules.Submission(parties.person(), registration, parties.home(),
                 Optional.of(parties.supported()), report.category(), particulars, previous,
-                registry.department(particulars.departmentCode()).isPresent(), filedOn, rules);
+                registry.department(particulars.departmentCode()).isPresent(), filedOn, rules, others);
         List<Violation> violations = SubmissionRules.check(submission);
         if (!violations.isEmpty()) {
-            throw new DomainException(DomainException.Kind.INVALID, violations);
+            boolean onlyTime = violations.stream().allMatch(v -> v.messageKey().equals(CommitmentRules.OVERLAP));
+            throw new DomainException(onlyTime ? DomainException.Kind.CONFLICT : DomainException.Kind.INVALID,
+                    violations);
         }
-        List<LiveCommitment> others = reports.liveCommitments(report.practitionerId(), period.start().minusDays(1))
-                .stream().filter(c -> report.id() == null || c.reportId() != report.id()) // its own are replaced
-                .toList();
-        checkNoDoubleBooking(particulars, others);
-        checkWeeklyHours(particulars, others, rules.weeklyHoursCap(report.category(),
-                registration.map(PracticeRegistration::professionCode).orElse(parties.person().professionCode())));
-    }
-
-    /** Rule 4: no two live reports of one person may share an instant. */
-    private static void checkNoDoubleBooking(Particulars candidate, List<LiveCommitment> others) {
-        Period period = candidate.period();
-        for (LiveCommitment c : others) {
-            Optional<Interval> overlap = Overlaps.firstOverlap(period, candidate.schedule(), c.period(), c.schedule());
-            if (overlap.isPresent()) {
-                Interval at = overlap.get();
-                throw new DomainException(DomainException.Kind.CONFLICT, Violation.of("schedule",
-                        "schedule.overlap", c.caseNumber(), c.reportId(),
-                        RocDates.formatShort(at.start().toLocalDate()) + " " + at.start().toLocalTime(),
-                        RocDates.formatShort(at.end().toLocalDate()) + " " + at.end().toLocalTime()));
-            }
-        }
-    }
-
-    /**
-     * Rule 5: with a cap configured, the person's support hours in any Monday-to-Sunday week of the new period,
-     * counting every live report, stay within it. Reports never overlap (rule 4), so their hours add up; of a
-     * report with a change waiting, the larger of its two versions counts.
-     */
-    private static void checkWeeklyHours(Particulars candidate, List<LiveCommitment> others, Integer cap) {
-        if (cap == null) {
-            return;
-        }
-        Period period = candidate.period();
-        LocalDate firstMonday = monday(period.start());
-        LocalDate lastMonday = monday(period.end());
-        Map<LocalDate, Long> total = minutesPerWeek(Overlaps.intervals(period, candidate.schedule(), firstMonday,
-                lastMonday.plusDays(6)), firstMonday, lastMonday);
-        Map<Long, Map<LocalDate, Long>> mostPerReport = new HashMap<>();
-        for (LiveCommitment c : others) {
-            Map<LocalDate, Long> weeks = minutesPerWeek(Overlaps.intervals(c.period(), c.schedule(), firstMonday,
-                    lastMonday.plusDays(6)), firstMonday, lastMonday);
-            Map<LocalDate, Long> most = mostPerReport.computeIfAbsent(c.reportId(), id -> new HashMap<>());
-            weeks.forEach((week, minutes) -> most.merge(week, minutes, Math::max));
-        }
-        mostPerReport.values().forEach(weeks -> weeks.forEach((week, minutes) -> total.merge(week, minutes, Long::sum)));
-        long most = total.values().stream().mapToLong(Long::longValue).max().orElse(0);
-        if (most > cap * 60L) {
-            throw DomainException.invalid("schedule", "schedule.hours.over.cap", cap, most / 60.0);
-        }
-    }
-
-    /** Minutes per week (keyed by Monday) from {@code firstMonday} to {@code lastMonday}; a slot past Sunday midnight is split. */
-    private static Map<LocalDate, Long> minutesPerWeek(List<Interval> intervals, LocalDate firstMonday,
-            LocalDate lastMonday) {
-        Map<LocalDate, Long> minutes = new HashMap<>();
-        for (Interval i : intervals) {
-            LocalDateTime from = i.start();
-            while (from.isBefore(i.end())) {
-                LocalDate week = monday(from.toLocalDate());
-                LocalDateTime weekEnd = week.plusDays(7).atStartOfDay();
-                LocalDateTime to = i.end().isBefore(weekEnd) ? i.end() : weekEnd;
-                if (!week.isBefore(firstMonday) && !week.isAfter(lastMonday)) {
-                    minutes.merge(week, Duration.between(from, to).toMinutes(), Long::sum);
-                }
-                from = to;
-            }
-        }
-        return minutes;
-    }
-
-    private static LocalDate monday(LocalDate day) {
-        return day.minusDays(day.getDayOfWeek().getValue() - 1L);
     }
 
     /** Where two different reports meet in the week (a report and its own waiting change are not a conflict). */
@@ -616,11 +569,8 @@ public class SupportReports {
                 numbers.next(report.decidingBureau(), year, NumberCounters.Kind.CASE));
     }
 
-    /** Only a reviewer who may decide draws a number; the aggregate then checks the rest. */
-    private String drawApprovalNumberIfAllowed(Actor actor, SupportReport report) {
-        if (!ReportAccess.isDecidingBureau(actor, report.routing())) {
-            return null;
-        }
+    /** Drawn inside the command's transaction: if the aggregate then refuses, the number is not used up. */
+    private String drawApprovalNumber(SupportReport report) {
         int year = RocDates.rocYear(today());
         return NumberCounters.approvalNumber(bureau(report.decidingBureau()).shortName(), year,
                 numbers.next(report.decidingBureau(), year, NumberCounters.Kind.APPROVAL));
@@ -630,29 +580,32 @@ public class SupportReports {
         return registry.bureau(code).orElseThrow();
     }
 
-    private boolean canRead(Actor actor, SupportReport report) {
-        return ReportAccess.canRead(actor, report.routing(), actorPractitionerId(actor));
-    }
-
-    private long actorPractitionerId(Actor actor) {
-        if (!actor.is(Actor.Role.PRACTITIONER) || actor.nationalId() == null || !NationalId.isValid(actor.nationalId())) {
-            return -1;
+    /**
+     * The actor with the registry id of the person behind it, if any: a practitioner, or a member of staff whose
+     * account carries a national ID that is also a practitioner's (so they never decide their own report).
+     */
+    private ReportPolicy.Who who(Actor actor) {
+        if (actor.nationalId() == null || !NationalId.isValid(actor.nationalId())) {
+            return new ReportPolicy.Who(actor, -1);
         }
-        return registry.practitioner(new NationalId(actor.nationalId())).map(Practitioner::id).orElse(-1L);
+        return new ReportPolicy.Who(actor,
+                registry.practitioner(new NationalId(actor.nationalId())).map(Practitioner::id).orElse(-1L));
     }
 
-    private ReportView view(Actor actor, SupportReport r, Parties parties) {
+    private ReportView view(ReportPolicy.Who who, SupportReport r, Parties parties) {
         Practitioner person = parties.person();
+        ReportPolicy.Facts facts = r.facts(today());
+        Violation cannotDecide = ReportPolicy.whyNotDecide(who, facts);
         return new ReportView(r.id(), r.caseNumber(), r.approvalNumber(), r.status(), r.hasEnded(today()),
                 new ReportView.Person(person.nationalId().masked(), person.name(), person.professionCode()),
                 new ReportView.Place(r.homeInstitution().value(), parties.home().name()),
                 new ReportView.Place(r.supportedInstitution().value(), parties.supported().name()),
-                place(r.decidingBureau(), registry.bureau(r.decidingBureau()).map(HealthBureau::name)),
-                place(r.homeBureau(), registry.bureau(r.homeBureau()).map(HealthBureau::name)),
+                place(r.decidingBureau()), r.informedBureau() == null ? null : place(r.informedBureau()),
                 r.category(), r.inForce(), r.pendingChange().orElse(null), r.cancelledFrom(), masked(r.filedBy()),
                 r.actingFor(), r.createdAt(), r.submittedAt(), r.updatedAt(),
                 r.history().stream().map(t -> new Transition(t.action(), t.from(), t.to(), t.revision(),
-                        masked(t.actor()), t.actingFor(), t.reason(), t.at())).toList(), r.version(), r.consent());
+                        masked(t.actor()), t.actingFor(), t.reason(), t.at())).toList(), r.version(), r.consent(),
+                ReportPolicy.allowedActions(who, facts), cannotDecide == null ? null : cannotDecide.messageKey());
     }
 
     /** A person's account names their national ID; readers of a report see it masked like everywhere else. */
@@ -664,12 +617,8 @@ public class SupportReports {
         return account;
     }
 
-    private static ReportView.Place place(String code, Optional<String> name) {
-        return new ReportView.Place(code, name.orElse(null));
-    }
-
-    private static DomainException notFound() {
-        return new DomainException(DomainException.Kind.NOT_FOUND, Violation.of(null, "report.not.found"));
+    private ReportView.Place place(String bureau) {
+        return new ReportView.Place(bureau, registry.bureau(bureau).map(HealthBureau::name).orElse(null));
     }
 
     private static DomainException notAllowed(SupportReport report) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tw.gov.mohw.support.report.Lifecycle;
 
 /**
  * What is in the database before a run: the reference data the generator draws from, and the rows a new batch must
@@ -76,6 +77,7 @@ final class Baseline {
                         rs.getString(4), rs.getObject(5, LocalDate.class))));
         try (PreparedStatement ps = c.prepareStatement(LIVE_SQL)) {
             ps.setObject(1, liveFrom);
+            ps.setObject(2, liveFrom);
             ps.setFetchSize(50_000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -113,8 +115,8 @@ final class Baseline {
                                (w ->> 'end')::time
                           from jsonb_path_query(v.schedule, '$.dated[*]') w) slots
                  where d is not null and s is not null and e is not null) m
-             where r.status in ('SUBMITTED', 'RETURNED', 'APPROVED', 'CANCELLED') and v.period_end >= ?
-             order by r.id, v.revision_no""";
+             where LIVE and v.period_end >= ?
+             order by r.id, v.revision_no""".replace("LIVE", Lifecycle.liveSql("r", "?"));
 
     interface RowReader {
         void read(ResultSet rs) throws SQLException;

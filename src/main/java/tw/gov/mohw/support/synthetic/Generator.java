@@ -14,6 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tw.gov.mohw.support.registry.Institution;
 import tw.gov.mohw.support.registry.NationalId;
 import tw.gov.mohw.support.report.DatedSlot;
+import tw.gov.mohw.support.report.Jurisdiction;
+import tw.gov.mohw.support.report.Lifecycle;
 import tw.gov.mohw.support.report.NumberCounters;
 import tw.gov.mohw.support.report.ReportStatus;
 import tw.gov.mohw.support.report.Schedule;
@@ -887,8 +889,8 @@ final class Generator {
     private void write(long id, Draft d) {
         int p = d.person;
         int home = poolHome[p];
-        String deciding = countyCode[instCounty[d.supported]];
-        String homeBureau = countyCode[instCounty[home]];
+        Jurisdiction bureaus = Jurisdiction.of(countyCode[instCounty[home]], countyCode[instCounty[d.supported]]);
+        String deciding = bureaus.deciding();
         String reviewer = REVIEWER + deciding;
         boolean byInstitution = rnd.nextInt(100) < 45;
         String filedBy = byInstitution ? "institution:" + instCode[home] : "practitioner:" + poolNationalId[p];
@@ -926,7 +928,7 @@ final class Generator {
 
         String caseNumber = null;
         String approvalNumber = null;
-        int bureau = instCounty[d.supported];
+        int bureau = instCounty[home];
         if (status != ReportStatus.DRAFT) {
             int year = rocYear(submitted);
             caseNumber = NumberCounters.caseNumber(countyShort[bureau], year,
@@ -957,7 +959,8 @@ final class Generator {
             }
             cancelled = Math.max(officeInstant(cancelDay), decided + 60 + rnd.nextInt(1800));
         }
-        int effectiveEnd = status == ReportStatus.CANCELLED ? cancelledFrom - 1 : d.end;
+        int effectiveEnd = (int) Lifecycle.effectiveEnd(LocalDate.ofEpochDay(d.end),
+                cancelledFrom == 0 ? null : LocalDate.ofEpochDay(cancelledFrom)).toEpochDay();
         long updated = switch (status) {
             case DRAFT -> created;
             case SUBMITTED -> submitted;
@@ -970,7 +973,8 @@ final class Generator {
         nullable(b, caseNumber).append('\t');
         nullable(b, approvalNumber).append('\t');
         b.append(status.name()).append('\t').append(poolId[p]).append('\t').append(instCode[home]).append('\t')
-                .append(instCode[d.supported]).append('\t').append(deciding).append('\t').append(homeBureau)
+                .append(instCode[d.supported]).append('\t').append(deciding).append('\t');
+        nullable(b, bureaus.informed())
                 .append('\t').append(d.category.name()).append('\t').append(filedBy).append('\t');
         nullable(b, actingFor).append("\t1\t\\N\t").append(date(d.start)).append('\t').append(date(d.end))
                 .append('\t').append(date(effectiveEnd)).append('\t')

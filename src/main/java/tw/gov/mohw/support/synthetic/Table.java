@@ -10,7 +10,7 @@ enum Table {
     PRACTICE_REGISTRATION(
             "practice_registration (practitioner_id, institution_code, profession_code, status, valid_from, valid_to)"),
     SUPPORT_REPORT("support_report (id, case_number, approval_number, status, practitioner_id, home_institution,"
-            + " supported_institution, deciding_bureau, home_bureau, category, filed_by, acting_for, in_force_revision,"
+            + " supported_institution, deciding_bureau, informed_bureau, category, filed_by, acting_for, in_force_revision,"
             + " pending_revision, period_start, period_end, effective_end, cancelled_from, queued_at, submitted_at,"
             + " idempotency_key, created_at, updated_at, version)"),
     REPORT_REVISION("report_revision (report_id, revision_no, state, department_code, content, period_start,"

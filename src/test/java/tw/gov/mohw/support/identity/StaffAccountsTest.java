@@ -34,6 +34,12 @@ class StaffAccountsTest {
         return "staff-" + SERIAL.incrementAndGet();
     }
 
+    /** A holder's national ID that no practitioner has (Q8…: see SignIns). */
+    private static String holderId() {
+        return tw.gov.mohw.support.registry.NationalId.generate('Q', '8', 5_000_000 + SERIAL.incrementAndGet() % 4_000_000)
+                .value();
+    }
+
     private byte[] secret(String username) {
         return jdbc.sql("select totp_secret from staff_account where username = ?").param(username)
                 .query(byte[].class).single();
@@ -49,7 +55,7 @@ class StaffAccountsTest {
         String admin = "bureau-admin:63000:" + username();
         String reviewer = username();
         var created = api.post(admin, "/api/v1/staff", Map.of("username", reviewer, "role", "REVIEWER",
-                "bureauCode", "63000", "displayName", "審核人員 甲"));
+                "bureauCode", "63000", "displayName", "審核人員 甲", "nationalId", holderId()));
         assertThat(created.status()).isEqualTo(201);
         String password = created.text("/initialPassword");
         assertThat(password).hasSize(16);
@@ -131,25 +137,25 @@ class StaffAccountsTest {
     void administratorsManageOnlyWhatIsTheirs() {
         String admin = "bureau-admin:63000:" + username();
         assertThat(api.post(admin, "/api/v1/staff", Map.of("username", username(), "role", "REVIEWER",
-                "bureauCode", "65000", "displayName", "他縣市")).status()).isEqualTo(403);
+                "bureauCode", "65000", "displayName", "他縣市", "nationalId", holderId())).status()).isEqualTo(403);
         assertThat(api.post(admin, "/api/v1/staff", Map.of("username", username(), "role", "BUREAU_ADMIN",
-                "bureauCode", "63000", "displayName", "管理者")).status()).isEqualTo(403);
+                "bureauCode", "63000", "displayName", "管理者", "nationalId", holderId())).status()).isEqualTo(403);
         assertThat(api.post("reviewer:63000:" + username(), "/api/v1/staff", Map.of("username", username(),
-                "role", "REVIEWER", "bureauCode", "63000", "displayName", "x")).status()).isEqualTo(403);
+                "role", "REVIEWER", "bureauCode", "63000", "displayName", "x", "nationalId", holderId())).status()).isEqualTo(403);
         var bad = api.post(admin, "/api/v1/staff", Map.of("username", "Bad Name!", "role", "REVIEWER",
-                "bureauCode", "63000", "displayName", ""));
+                "bureauCode", "63000", "displayName", "", "nationalId", holderId()));
         assertThat(bad.status()).isEqualTo(422);
         assertThat(bad.raw()).contains("staff.username.invalid").contains("staff.displayName.invalid");
         String taken = username();
         assertThat(api.post(admin, "/api/v1/staff", Map.of("username", taken, "role", "REVIEWER", "bureauCode",
-                "63000", "displayName", "甲")).status()).isEqualTo(201);
+                "63000", "displayName", "甲", "nationalId", holderId())).status()).isEqualTo(201);
         assertThat(api.post(admin, "/api/v1/staff", Map.of("username", taken, "role", "REVIEWER", "bureauCode",
-                "63000", "displayName", "乙")).status()).isEqualTo(409);
+                "63000", "displayName", "乙", "nationalId", holderId())).status()).isEqualTo(409);
         var list = api.get(admin, "/api/v1/staff");
         assertThat(list.body().findValuesAsString("bureauCode")).containsOnly("63000");
         assertThat(list.raw()).doesNotContain("password").doesNotContain("totp");
         assertThat(api.post("system-admin:" + username(), "/api/v1/staff", Map.of("username", username(), "role",
-                "BUREAU_ADMIN", "bureauCode", "65000", "displayName", "新北管理者")).status()).isEqualTo(201);
+                "BUREAU_ADMIN", "bureauCode", "65000", "displayName", "新北管理者", "nationalId", holderId())).status()).isEqualTo(201);
     }
 
     @Test
@@ -157,7 +163,7 @@ class StaffAccountsTest {
         String admin = "bureau-admin:64000:" + username();
         String reviewer = username();
         var created = api.post(admin, "/api/v1/staff", Map.of("username", reviewer, "role", "REVIEWER",
-                "bureauCode", "64000", "displayName", "審核人員 乙"));
+                "bureauCode", "64000", "displayName", "審核人員 乙", "nationalId", holderId()));
         // (an account made for tests without the first-sign-in step)
         jdbc.sql("update staff_account set must_change = false where username = ?").param(reviewer).update();
         String password = created.text("/initialPassword");
@@ -199,5 +205,65 @@ class StaffAccountsTest {
         var locked = passwordSignIn(username, "Right-Password-1", Totp.code(new byte[20], Instant.now()));
         assertThat(locked.statusCode()).isEqualTo(429);
         assertThat(json.readTree(locked.body()).get("type").asString()).isEqualTo("urn:problem:signin.staff.LOCKED");
+    }
+
+    /**
+     * Separation of duties is never skipped: a reviewer account without its holder's national ID cannot decide (and
+     * is told why), new deciding accounts need one, and once an administrator completes it the holder decides from
+     * their next sign-in.
+     */
+    @Test
+    void aReviewerWithoutANationalIdDecidesNothingUntilAnAdministratorCompletesIt() {
+        String admin = "bureau-admin:63000:" + username();
+        var missing = api.post(admin, "/api/v1/staff", Map.of("username", username(), "role", "REVIEWER",
+                "bureauCode", "63000", "displayName", "沒有身分證號"));
+        assertThat(missing.status()).isEqualTo(422);
+        assertThat(missing.text("/errors/0/field")).isEqualTo("nationalId");
+        assertThat(missing.text("/errors/0/code")).isEqualTo("staff.nationalId.required");
+        // a national viewer decides nothing anyway: none needed
+        assertThat(api.post("system-admin:" + username(), "/api/v1/staff", Map.of("username", username(), "role",
+                "NATIONAL_VIEWER", "displayName", "衛福部")).status()).isEqualTo(201);
+
+        // an account from before IDs were required
+        String reviewer = username();
+        accounts.createKnown(new StaffAccounts.NewAccount(reviewer, Actor.Role.REVIEWER, "63000", "舊帳號", null),
+                "Right-Password-1", new byte[20]);
+        String home = fixtures.institution("63000");
+        String person = fixtures.practitioner(home);
+        var start = fixtures.today().plusDays(10);
+        long id = api.post("practitioner:" + person, "/api/v1/submissions", Api.report(person,
+                fixtures.institution("65000"), start.toString(), start.plusDays(20).toString(), "FRIDAY", "09:00",
+                "12:00"), Map.of("Idempotency-Key", "sod-" + person)).body().get("id").asLong();
+        SignIns.Session session = signIns.signedIn(passwordSignIn(reviewer, "Right-Password-1",
+                Totp.code(new byte[20], Instant.now())));
+        var report = json.readTree(signIns.call(session, "GET", "/api/v1/reports/" + id, null).body());
+        assertThat(report.get("cannotDecide").asString()).isEqualTo("report.decide.no.national.id");
+        assertThat(report.get("actions").toString()).doesNotContain("DECIDE");
+        var refused = signIns.call(session, "POST", "/api/v1/reports/" + id + "/decisions",
+                "{\"decision\":\"APPROVE\"}");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("report.decide.no.national.id");
+        // the report's page says why, and offers no decision
+        String page = signIns.call(session, "GET", "/reports/" + id, null).body();
+        assertThat(page).contains("尚未登錄身分證號").contains("帳號管理").doesNotContain("退回補正或駁回的理由");
+
+        // another bureau's administrator may not complete it; the reviewer's own administrator may, once
+        assertThat(api.post("bureau-admin:65000:" + username(), "/api/v1/staff/" + reviewer + "/national-id",
+                Map.of("nationalId", holderId())).status()).isEqualTo(403);
+        assertThat(api.post(admin, "/api/v1/staff/" + reviewer + "/national-id", Map.of("nationalId", "A12345678"))
+                .status()).isEqualTo(422);
+        assertThat(api.post(admin, "/api/v1/staff/" + reviewer + "/national-id", Map.of("nationalId", holderId()))
+                .status()).isEqualTo(204);
+        assertThat(api.post(admin, "/api/v1/staff/" + reviewer + "/national-id", Map.of("nationalId", holderId()))
+                .text("/errors/0/code")).isEqualTo("staff.nationalId.set");
+        // its sessions ended: the next sign-in carries the ID, and it decides
+        assertThat(signIns.call(session, "GET", "/api/v1/session", null).statusCode()).isEqualTo(401);
+        SignIns.Session again = signIns.signedIn(passwordSignIn(reviewer, "Right-Password-1",
+                Totp.code(new byte[20], Instant.now().plusSeconds(30))));
+        var approved = signIns.call(again, "POST", "/api/v1/reports/" + id + "/decisions",
+                "{\"decision\":\"APPROVE\"}");
+        assertThat(approved.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(approved.body()).get("status").asString()).isEqualTo("APPROVED");
+        assertThat(signIns.call(again, "GET", "/reports/" + id, null).body()).doesNotContain("尚未登錄身分證號");
     }
 }

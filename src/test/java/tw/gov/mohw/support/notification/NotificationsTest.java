@@ -43,7 +43,7 @@ class NotificationsTest {
     String person;
     String personMobile;
     String clerk;
-    String reviewer = "reviewer:64000:nora";
+    String reviewer = "reviewer:63000:nora"; // the home county decides
 
     @BeforeEach
     void setUp() {
@@ -87,7 +87,7 @@ class NotificationsTest {
         assertThat(sms.latestTo(clerkMobile).orElseThrow().text()).contains("之報備支援申請", "已核准");
         var mailToPerson = mail.latestTo(person.toLowerCase() + "@example.tw").orElseThrow();
         assertThat(mailToPerson.subject()).isEqualTo("【報備支援系統】報備支援申請已核准（案號 " + caseNumber + "）");
-        assertThat(mailToPerson.body()).contains("您好", "您的報備支援申請已經衛生局核准", "核准文號：" + approvalNumber)
+        assertThat(mailToPerson.body()).contains("您好", "您的報備支援申請已經臺北市政府衛生局核准", "核准文號：" + approvalNumber)
                 .doesNotContain("[[", "th:");
         assertThat(mail.latestTo("clerk-" + home + "@example.tw").orElseThrow().body()).contains("貴機構為", "登錄的");
         // Only decisions and cancellations notify: filing made no message.
@@ -102,7 +102,7 @@ class NotificationsTest {
                 "reason", "請附支援同意書 & <門診表>"));
         await().atMost(Duration.ofSeconds(15)).until(() -> sms.latestTo(personMobile)
                 .filter(m -> m.text().contains("退回補正")).isPresent());
-        assertThat(sms.latestTo(personMobile).orElseThrow().text()).contains("經衛生局退回補正：請附支援同意書 & <門診表>。");
+        assertThat(sms.latestTo(personMobile).orElseThrow().text()).contains("經臺北市政府衛生局退回補正：請附支援同意書 & <門診表>。");
         // The institution gave no addresses and the person no e-mail: one message in all.
         assertThat(rows(id)).singleElement().satisfies(r -> assertThat(r.get("channel")).isEqualTo("SMS"));
     }
@@ -156,7 +156,7 @@ class NotificationsTest {
                 .query(java.sql.Timestamp.class).single().toInstant();
         var event = new ReportRecorded(id, approved.text("/caseNumber"),
                 jdbc.sql("select practitioner_id from support_report where id = ?").param(id).query(Long.class).single(),
-                clerk, supported, approved.text("/approvalNumber"),
+                clerk, supported, approved.text("/decidingBureau/code"), approved.text("/approvalNumber"),
                 List.of(new ReportTransitioned(Action.APPROVE, ReportStatus.APPROVED, reviewer, null, null, at)));
         listener.on(event);
         listener.on(event);

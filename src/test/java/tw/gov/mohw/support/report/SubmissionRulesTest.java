@@ -41,9 +41,54 @@ class SubmissionRulesTest {
     }
 
     static List<String> check(Particulars particulars, Particulars previous, LocalDate filedOn, SupportCategory category) {
+        return check(particulars, previous, filedOn, category, RULES, List.of());
+    }
+
+    static List<String> check(Particulars particulars, Particulars previous, LocalDate filedOn, SupportCategory category,
+            ReportRules rules, List<LiveCommitment> others) {
         return SubmissionRules.check(new SubmissionRules.Submission(PERSON, Optional.of(REGISTRATION), HOME,
-                Optional.of(SITE), category, particulars, previous, true, filedOn, RULES))
+                Optional.of(SITE), category, particulars, previous, true, filedOn, rules, others))
                 .stream().map(Violation::messageKey).toList();
+    }
+
+    /** Another live report of the person: Tuesdays and Wednesdays 09:00–12:00 over the same weeks. */
+    static LiveCommitment elsewhere(LocalDate start, LocalDate end, DayOfWeek day) {
+        return new LiveCommitment(99, "北市115-000099", ReportStatus.APPROVED,
+                new Routing(1, "0101090517", "0303030303", "63000", null, true), false, new Period(start, end),
+                Schedule.ofWeekly(new WeeklySlot(day, LocalTime.of(9, 0), LocalTime.of(12, 0))));
+    }
+
+    @Test
+    void theRuleListHoldsRuleFourNoDoubleBooking() {
+        Particulars tuesdays = tuesdays(TODAY, TODAY.plusDays(30));
+        assertThat(check(tuesdays, null, TODAY, SupportCategory.REGULAR, RULES,
+                List.of(elsewhere(TODAY, TODAY.plusDays(30), DayOfWeek.TUESDAY)))).containsExactly("schedule.overlap");
+        assertThat(check(tuesdays, null, TODAY, SupportCategory.REGULAR, RULES,
+                List.of(elsewhere(TODAY, TODAY.plusDays(30), DayOfWeek.WEDNESDAY)))).isEmpty();
+        // reported with the other faults, field by field
+        assertThat(check(tuesdays(TODAY.minusDays(1), TODAY.plusDays(30)), null, TODAY, SupportCategory.REGULAR, RULES,
+                List.of(elsewhere(TODAY, TODAY.plusDays(30), DayOfWeek.TUESDAY))))
+                .containsExactly("period.start.past", "schedule.overlap");
+    }
+
+    @Test
+    void theRuleListHoldsRuleFiveTheWeeklyHoursCap() {
+        ReportRules capped = new ReportRules(java.time.Period.ofYears(1), 0, Map.of(SupportCategory.REGULAR,
+                new ReportRules.Category(null, null, null, 5, false, false)), Map.of());
+        Particulars tuesdays = tuesdays(TODAY, TODAY.plusDays(30));
+        // 3 hours a week alone; 6 with Wednesdays elsewhere: over a cap of 5
+        assertThat(check(tuesdays, null, TODAY, SupportCategory.REGULAR, capped, List.of())).isEmpty();
+        assertThat(check(tuesdays, null, TODAY, SupportCategory.REGULAR, capped,
+                List.of(elsewhere(TODAY, TODAY.plusDays(30), DayOfWeek.WEDNESDAY)))).containsExactly(
+                        "schedule.hours.over.cap");
+        // no cap configured: nothing said
+        assertThat(check(tuesdays, null, TODAY, SupportCategory.REGULAR, RULES,
+                List.of(elsewhere(TODAY, TODAY.plusDays(30), DayOfWeek.WEDNESDAY)))).isEmpty();
+        // a clash is rule 4's to report; the hours of clashing reports do not add up
+        assertThat(check(tuesdays, null, TODAY, SupportCategory.REGULAR, capped,
+                List.of(elsewhere(TODAY, TODAY.plusDays(30), DayOfWeek.TUESDAY),
+                        elsewhere(TODAY, TODAY.plusDays(30), DayOfWeek.WEDNESDAY))))
+                .containsExactly("schedule.overlap");
     }
 
     @Test

@@ -120,11 +120,14 @@ public class SignIns {
         return signedIn(answer);
     }
 
-    /** Staff sign in with their own HPC card; an account made here gets an ID of its own if the test named none. */
+    /**
+     * Staff sign in with their own HPC card; an account made here gets an ID of its own if the test named none: a
+     * resident-certificate form ("Q8…") that no synthetic practitioner (never Q) and no fixture (Q1, Q2) ever has.
+     */
     private HttpResponse<String> staffSignIn(Session anonymous, Actor.Role role, String username, String county,
             String nationalId) {
         String id = nationalId != null ? NationalId.parse(nationalId).value()
-                : NationalId.generate('Z', '1', Math.floorMod(username.hashCode(), 10_000_000)).value();
+                : NationalId.generate('Q', '8', Math.floorMod(username.hashCode(), 10_000_000)).value();
         staff.createKnown(new StaffAccounts.NewAccount(username, role, county, "測試 " + username, id),
                 "Test-Staff-2026", new byte[20]);
         String stored = staff.find(username).map(StaffAccounts.Account::nationalId).orElse(id);

@@ -166,14 +166,22 @@ class SyntheticDataTest {
         assertThat(statuses.keySet()).containsExactlyInAnyOrder("DRAFT", "SUBMITTED", "RETURNED", "APPROVED",
                 "REJECTED", "WITHDRAWN", "CANCELLED");
         assertThat(statuses.get("APPROVED")).isGreaterThan(statuses.get("SUBMITTED") * 2);
+        // both kinds of routing occur: within one county (nobody informed) and 越區 (the supported county informed)
+        Map<String, Long> routing = counts("select case when informed_bureau is null then 'one county' else 'two'"
+                + " end, count(*) from support_report where id >= " + firstReport + " group by 1");
+        assertThat(routing.keySet()).containsExactlyInAnyOrder("one county", "two");
 
         // Every row as V2 and the lifecycle say; each query counts the rows that break one rule.
         String[] broken = {
             "select count(*) from support_report where supported_institution = home_institution",
             "select count(*) from support_report r join institution i on i.code = r.supported_institution"
-                    + " where i.status <> 'OPEN' or i.county_code <> r.deciding_bureau",
+                    + " where i.status <> 'OPEN'",
+            // routing by the regulation: the home county decides, the supported county is informed when it is
+            // another county, and nobody when it is the same
             "select count(*) from support_report r join institution i on i.code = r.home_institution"
-                    + " where i.county_code <> r.home_bureau",
+                    + " where i.county_code <> r.deciding_bureau",
+            "select count(*) from support_report r join institution i on i.code = r.supported_institution"
+                    + " where r.informed_bureau is distinct from nullif(i.county_code, r.deciding_bureau)",
             "select count(*) from support_report r join institution i on i.code = r.supported_institution"
                     + " where r.category = 'LONG_TERM_CARE' and i.type <> 'LONG_TERM_CARE'",
             "select count(*) from support_report where period_end < period_start"

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +22,7 @@ import tw.gov.mohw.support.identity.SignInResponses;
 import tw.gov.mohw.support.identity.Sessions;
 import tw.gov.mohw.support.registry.NationalId;
 import tw.gov.mohw.support.shared.Actor;
+import tw.gov.mohw.support.shared.PublicUrl;
 
 /**
  * 健保卡登入(無插卡), in two steps. First the ID and mobile number get a 6-digit SMS code (the answer is the same
@@ -39,11 +39,6 @@ class NoCardSignIn {
 
     /** Where the NHI site is. */
     record Site(URI verifyUrl) {
-    }
-
-    /** {@code support.public-url}: this system's address as browsers reach it (the NHI site sends them back there). */
-    @ConfigurationProperties("support")
-    record PublicUrl(URI publicUrl) {
     }
 
     private final SmsCodes codes;
@@ -144,8 +139,7 @@ class NoCardSignIn {
     }
 
     private URI returnTo() {
-        URI base = publicUrl.publicUrl() != null ? publicUrl.publicUrl()
-                : ServletUriComponentsBuilder.fromCurrentContextPath().build().toUri();
+        URI base = publicUrl.orElse(() -> ServletUriComponentsBuilder.fromCurrentContextPath().build().toUri());
         return UriComponentsBuilder.fromUri(base).path("/login/nhi/return").build().toUri();
     }
 }

@@ -102,8 +102,11 @@ public class TestCards {
         Path file = directory.resolve("cards").resolve(alias + ".p12");
         TestHca.SoftCard card;
         try {
-            if (Files.exists(file)) {
-                card = TestHca.open(Files.readAllBytes(file), PIN.toCharArray());
+            // a card kept from an earlier start is reopened, unless it was issued to someone else since (the staff
+            // card moved from a practitioner to a holder of its own)
+            TestHca.SoftCard kept = Files.exists(file) ? TestHca.open(Files.readAllBytes(file), PIN.toCharArray()) : null;
+            if (kept != null && kept.holderId().equals(holderId)) {
+                card = kept;
             } else {
                 Instant now = clock.instant();
                 card = switch (state) {
@@ -149,7 +152,7 @@ public class TestCards {
             addHca("hop-" + (i + 1), "醫事機構卡 " + inst.name(), CardType.HOP, inst.code().value(),
                     inst.name(), State.VALID);
         }
-        if (people.size() >= 8) {
+        if (people.size() >= 7) {
             addHca("hpc-expired", "已過期的醫事人員卡", CardType.HPC, people.get(3).nationalId().value(),
                     people.get(3).name(), State.EXPIRED);
             addHca("hpc-revoked", "已廢止的醫事人員卡", CardType.HPC, people.get(4).nationalId().value(),
@@ -159,10 +162,11 @@ public class TestCards {
             addHca("hpc-locked", "PIN 已鎖定的醫事人員卡", CardType.HPC, people.get(6).nationalId().value(),
                     people.get(6).name(), State.PIN_LOCKED);
             addNhi(people.get(3), null);
-            // the person behind the test environment's reviewer-63000 (TestStaff)
-            addHca("hpc-staff", "審核人員的醫事人員卡 " + people.get(7).name(), CardType.HPC,
-                    people.get(7).nationalId().value(), people.get(7).name(), State.VALID);
         }
+        // the holder of the test environment's reviewer-63000 account (TestStaff), who is no practitioner of the data
+        TestStaff.Seeded holder = TestStaff.CARD_HOLDER;
+        addHca("hpc-staff", "審核人員的醫事人員卡（" + holder.username() + "）", CardType.HPC, holder.nationalId(),
+                holder.displayName(), State.VALID);
         log.info("Test environment: {} HCA soft cards and {} NHI cards in the simulated readers", hcaCards.size(),
                 nhiCards.size());
     }

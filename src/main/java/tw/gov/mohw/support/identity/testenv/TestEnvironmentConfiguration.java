@@ -88,9 +88,8 @@ class TestEnvironmentConfiguration {
 
         @EventListener(ApplicationReadyEvent.class)
         public void seed() {
-            var people = registry.firstPractising(8);
-            cards.seed(people, registry.firstOpen(2));
-            staff.seed(people.size() >= 8 ? people.get(7).nationalId().value() : null);
+            cards.seed(registry.firstPractising(7), registry.firstOpen(2));
+            staff.seed();
         }
     }
 }

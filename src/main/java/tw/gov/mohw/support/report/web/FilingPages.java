@@ -78,7 +78,7 @@ class FilingPages {
     String edit(@AuthenticationPrincipal Actor actor, @PathVariable long id, HttpSession session) {
         requireApplicant(actor);
         ReportView report = reports.get(actor, id);
-        if (!ReportPages.applicant(actor, report)) {
+        if (!report.may("EDIT") && !report.may("CHANGE")) {
             throw new DomainException(DomainException.Kind.FORBIDDEN, Violation.of(null, "report.action.forbidden"));
         }
         FilingForm form = new FilingForm(HexFormat.of().formatHex(bytes()));

@@ -18,7 +18,6 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,6 +36,7 @@ import tw.gov.mohw.support.report.ReportView;
 import tw.gov.mohw.support.report.SupportReports;
 import tw.gov.mohw.support.shared.Actor;
 import tw.gov.mohw.support.shared.DomainException;
+import tw.gov.mohw.support.shared.PublicUrl;
 import tw.gov.mohw.support.shared.Violation;
 
 /**
@@ -53,16 +53,16 @@ class PrintPages {
     private final Printouts printouts;
     private final Registry registry;
     private final TemplateEngine templates;
-    private final URI publicUrl;
+    private final PublicUrl publicUrl;
     private final byte[] font;
 
     PrintPages(SupportReports reports, Printouts printouts, Registry registry, TemplateEngine templates,
-            @Value("${support.public-url:}") String publicUrl) {
+            PublicUrl publicUrl) {
         this.reports = reports;
         this.printouts = printouts;
         this.registry = registry;
         this.templates = templates;
-        this.publicUrl = publicUrl == null || publicUrl.isBlank() ? null : URI.create(publicUrl);
+        this.publicUrl = publicUrl;
         try (InputStream in = PrintPages.class.getResourceAsStream(FONT)) {
             this.font = in.readAllBytes(); // read once: 7 MB from the jar on every printout would be slow
         } catch (IOException e) {
@@ -100,8 +100,9 @@ class PrintPages {
     }
 
     private ResponseEntity<byte[]> pdf(String template, ReportView report, String token, String name, Locale locale) {
-        String url = (publicUrl != null ? org.springframework.web.util.UriComponentsBuilder.fromUri(publicUrl)
-                : ServletUriComponentsBuilder.fromCurrentContextPath()).path("/verify/" + token).build().toUriString();
+        String url = org.springframework.web.util.UriComponentsBuilder.fromUri(publicUrl.orElse(
+                () -> ServletUriComponentsBuilder.fromCurrentContextPath().build().toUri()))
+                .path("/verify/" + token).build().toUriString();
         Context context = new Context(locale, Map.of("report", report, "verifyUrl", url, "qr", qr(url),
                 "roc", tw.gov.mohw.support.web.RocText.INSTANCE, "revision", report.inForce(),
                 "department", registry.department(report.inForce().particulars().departmentCode())

@@ -2,9 +2,7 @@ package tw.gov.mohw.support.report.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,9 +15,7 @@ import tw.gov.mohw.support.registry.NationalId;
 import tw.gov.mohw.support.registry.Registry;
 import tw.gov.mohw.support.registry.RocDates;
 import tw.gov.mohw.support.report.Action;
-import tw.gov.mohw.support.report.Consent;
 import tw.gov.mohw.support.report.ReportAttachments;
-import tw.gov.mohw.support.report.ReportQuery;
 import tw.gov.mohw.support.report.ReportStatus;
 import tw.gov.mohw.support.report.ReportView;
 import tw.gov.mohw.support.report.SupportReports;
@@ -58,13 +54,8 @@ class ReportPages {
         var problems = SearchForm.problems();
         var query = search.query(page, PAGE_SIZE, problems);
         var result = reports.search(actor, query);
-        // what the actor must fix: returned reports of their own (a clerk: filed from their institution)
-        var needsAction = actor.is(Actor.Role.PRACTITIONER, Actor.Role.INSTITUTION)
-                ? reports.search(actor, new ReportQuery(null, null, Set.of(ReportStatus.RETURNED), null, null, null,
-                        false, ReportQuery.Sort.CREATED_AT, false, 0, 10)).items().stream()
-                        .filter(r -> !actor.is(Actor.Role.INSTITUTION)
-                                || r.homeInstitution().equals(actor.institutionCode())).toList()
-                : List.of();
+        // what the actor must fix: what the bureau returned to them as applicant
+        var needsAction = reports.returnedForCorrection(actor, 10);
         model.addAttribute("result", result);
         model.addAttribute("needsAction", needsAction);
         model.addAttribute("awaitingConsent", reports.awaitingConsent(actor, 20));
@@ -85,74 +76,38 @@ class ReportPages {
         return problems.message(v, locale);
     }
 
+    /** A report's page; what the reader may do to it now comes with the report ({@code ReportView.actions}). */
     @GetMapping("/reports/{id}")
-    String detail(@AuthenticationPrincipal Actor actor, @PathVariable long id, Model model) {
+    String detail(@AuthenticationPrincipal Actor actor, @PathVariable long id, Model model, Locale locale) {
         ReportView report = reports.get(actor, id);
         model.addAttribute("report", report);
-        model.addAttribute("revision", report.pendingChange() != null ? report.pendingChange() : report.inForce());
         var shown = report.pendingChange() != null ? report.pendingChange() : report.inForce();
+        model.addAttribute("revision", shown);
         model.addAttribute("department", registry.department(shown.particulars().departmentCode())
                 .map(d -> d.nameZh()).orElse(null));
         boolean changeReturned = report.pendingChange() != null
                 && report.pendingChange().state() == tw.gov.mohw.support.report.Revision.State.RETURNED;
         model.addAttribute("reviewerComment", report.status() == ReportStatus.RETURNED ? lastReason(report,
                 Action.RETURN) : changeReturned ? lastReason(report, Action.RETURN_CHANGE) : null);
-        boolean applicant = applicant(actor, report);
-        boolean live = !report.ended();
-        model.addAttribute("canSubmit", applicant && report.status() == ReportStatus.DRAFT);
-        model.addAttribute("canEdit", applicant && (report.status() == ReportStatus.DRAFT
-                || report.status() == ReportStatus.RETURNED || changeReturned));
-        model.addAttribute("canWithdraw", applicant && (report.status() == ReportStatus.SUBMITTED
-                || report.status() == ReportStatus.RETURNED || report.pendingChange() != null));
-        model.addAttribute("canChange", applicant && live && report.status() == ReportStatus.APPROVED
-                && report.pendingChange() == null);
-        model.addAttribute("canCancel", applicant && live && report.status() == ReportStatus.APPROVED);
-        boolean filed = report.status() == ReportStatus.SUBMITTED || report.status() == ReportStatus.RETURNED;
-        var consent = report.consent().state();
-        model.addAttribute("canRequestConsent", applicant && filed && !supportedClerk(actor, report)
-                && (consent == Consent.State.NONE || consent == Consent.State.DECLINED));
-        // the deciding bureau's staff decide what waits (the domain refuses anyone who filed it)
-        boolean waiting = report.status() == ReportStatus.SUBMITTED || report.pendingChange() != null
-                && report.pendingChange().state() == tw.gov.mohw.support.report.Revision.State.SUBMITTED;
-        model.addAttribute("canDecide", actor.isBureauStaff() && waiting && report.decidingBureau() != null
-                && report.decidingBureau().code().equals(actor.bureauCode()));
-        model.addAttribute("canDisclose", actor.isBureauStaff() || actor.is(Actor.Role.NATIONAL_VIEWER));
+        if (report.cannotDecide() != null) {
+            model.addAttribute("cannotDecide", problems.message(
+                    tw.gov.mohw.support.shared.Violation.of(null, report.cannotDecide()), locale));
+        }
         model.addAttribute("attachments", attachments.list(actor, id));
-        model.addAttribute("canAttach", applicant && ReportAttachments.addable(report));
-        model.addAttribute("canRemoveAttachment", applicant && ReportAttachments.removable(report));
         model.addAttribute("maxAttachmentMb", ReportAttachments.MAX_BYTES / 1024 / 1024);
         model.addAttribute("registrations", reports.registrations(actor, id).stream().map(r -> new Registration(
                 registry.institution(r.institutionCode()).map(i -> i.name()).orElse(r.institutionCode().value()),
                 registry.profession(r.professionCode()).map(p -> p.nameZh()).orElse(r.professionCode()), r)).toList());
-        model.addAttribute("canAnswerConsent", supportedClerk(actor, report) && filed
-                && consent == Consent.State.REQUESTED);
         LocalDate today = RocDates.today(clock);
-        LocalDate start = revisionStart(report);
+        LocalDate start = shown.particulars().period().start();
         try {
-            var week = reports.weekOfReport(actor, id, start != null && start.isAfter(today) ? start : today);
+            var week = reports.weekOfReport(actor, id, start.isAfter(today) ? start : today);
             model.addAttribute("weekJson", TimetableData.json(week));
             model.addAttribute("weekMonday", RocDates.formatShort(week.monday()));
         } catch (DomainException nothingLiveToShow) {
             // a reader who sees none of the person's live reports gets no timetable
         }
         return "reports/detail";
-    }
-
-    private static LocalDate revisionStart(ReportView report) {
-        var revision = report.pendingChange() != null ? report.pendingChange() : report.inForce();
-        return revision == null ? null : revision.particulars().period().start();
-    }
-
-    /** Who may act as the applicant: the person, or a clerk of the person's home institution. */
-    static boolean applicant(Actor actor, ReportView report) {
-        // a person sees only their own reports, so any report they read is theirs
-        return actor.is(Actor.Role.PRACTITIONER)
-                || actor.is(Actor.Role.INSTITUTION) && report.homeInstitution() != null
-                        && report.homeInstitution().code().equals(actor.institutionCode());
-    }
-
-    private static boolean supportedClerk(Actor actor, ReportView report) {
-        return actor.is(Actor.Role.INSTITUTION) && report.supportedInstitution().code().equals(actor.institutionCode());
     }
 
     @PostMapping("/reports/{id}/consent/request")

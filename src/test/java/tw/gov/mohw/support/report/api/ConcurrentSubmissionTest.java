@@ -121,8 +121,8 @@ class ConcurrentSubmissionTest {
                 Api.report(person, site, start.toString(), start.plusDays(30).toString(), "SATURDAY", "09:00", "12:00"),
                 Map.of("Idempotency-Key", "two-reviewers-" + person)).body().get("id").asLong();
         List<Callable<Api.Response>> calls = List.of(
-                () -> api.post("reviewer:67000:ann", "/api/v1/reports/" + id + "/decisions", Map.of("decision", "APPROVE")),
-                () -> api.post("reviewer:67000:ben", "/api/v1/reports/" + id + "/decisions",
+                () -> api.post("reviewer:63000:ann", "/api/v1/reports/" + id + "/decisions", Map.of("decision", "APPROVE")),
+                () -> api.post("reviewer:63000:ben", "/api/v1/reports/" + id + "/decisions",
                         Map.of("decision", "REJECT", "reason", "資料不全")));
         List<Api.Response> responses = runAtOnce(calls);
         assertThat(responses.stream().filter(r -> r.status() == 200)).hasSize(1);

@@ -13,8 +13,9 @@ import tw.gov.mohw.support.support.Fixtures;
 import tw.gov.mohw.support.support.IntegrationTest;
 
 /**
- * Routing and scoping (domain.md, "Which bureau reviews"): the supported institution's bureau decides; the home
- * county's bureau reads; the person and both institutions read; nobody else even learns the report exists.
+ * Routing and scoping (docs/domain.md, "Routing"): the home institution's county decides; the supported
+ * institution's county is informed and reads; the person and both institutions read; nobody else even learns the
+ * report exists.
  */
 @IntegrationTest
 class ReportAccessApiTest {
@@ -66,10 +67,17 @@ class ReportAccessApiTest {
     }
 
     @Test
-    void onlyTheSupportedInstitutionsBureauDecides() {
-        var homeBureau = api.post("reviewer:10002:yi", "/api/v1/reports/" + id + "/decisions", Map.of("decision", "APPROVE"));
-        assertThat(homeBureau.status()).isEqualTo(403);
-        assertThat(homeBureau.text("/errors/0/code")).isEqualTo("report.decide.forbidden");
+    void theHomeCountysBureauDecidesAndTheSupportedCountysIsInformed() {
+        var filed = api.get("practitioner:" + person, "/api/v1/reports/" + id);
+        assertThat(filed.text("/decidingBureau/code")).isEqualTo("10002");
+        assertThat(filed.text("/informedBureau/code")).isEqualTo("10015");
+        assertThat(filed.text("/caseNumber")).startsWith("宜縣");
+        var informedBureau = api.post("reviewer:10015:hua", "/api/v1/reports/" + id + "/decisions",
+                Map.of("decision", "APPROVE"));
+        assertThat(informedBureau.status()).isEqualTo(403);
+        assertThat(informedBureau.text("/errors/0/code")).isEqualTo("report.decide.forbidden");
+        assertThat(api.get("reviewer:10015:hua", "/api/v1/reports/" + id).body().get("actions"))
+                .as("the informed bureau may see the person in full, nothing else").hasSize(1);
         var otherBureau = api.post("reviewer:63000:taipei", "/api/v1/reports/" + id + "/decisions", Map.of("decision", "APPROVE"));
         assertThat(otherBureau.status()).isEqualTo(404);
         for (String applicantSide : List.of("practitioner:" + person, "institution:" + home, "institution:" + supported)) {
@@ -77,8 +85,48 @@ class ReportAccessApiTest {
                     .status()).as(applicantSide).isEqualTo(403);
         }
         assertThat(api.get("national-viewer:mohw", "/api/v1/reports/" + id).text("/status")).isEqualTo("SUBMITTED");
-        assertThat(api.post("reviewer:10015:hua", "/api/v1/reports/" + id + "/decisions", Map.of("decision", "APPROVE"))
-                .status()).isEqualTo(200);
+        var approved = api.post("reviewer:10002:yi", "/api/v1/reports/" + id + "/decisions",
+                Map.of("decision", "APPROVE"));
+        assertThat(approved.status()).isEqualTo(200);
+        assertThat(approved.text("/approvalNumber")).startsWith("宜縣衛醫字第");
+        // after the decision: the deciding bureau may still cancel; the informed one still reads only
+        assertThat(api.get("reviewer:10002:yi", "/api/v1/reports/" + id).body().get("actions").toString())
+                .contains("CANCEL");
+        assertThat(api.post("reviewer:10015:hua", "/api/v1/reports/" + id + "/cancel",
+                Map.of("from", fixtures.today().plusDays(25).toString(), "reason", "x")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void inOneCountyOneBureauDecidesAndNobodyIsInformed() {
+        String local = fixtures.institution("10002");
+        LocalDate start = fixtures.today().plusDays(80);
+        var filed = api.post("institution:" + home, "/api/v1/submissions", Api.report(person, local,
+                start.toString(), start.plusDays(9).toString(), "MONDAY", "09:00", "10:00"),
+                Map.of("Idempotency-Key", "local-" + person));
+        assertThat(filed.status()).isEqualTo(201);
+        assertThat(filed.text("/decidingBureau/code")).isEqualTo("10002");
+        assertThat(filed.body().has("informedBureau")).as("nobody informed").isFalse();
+        assertThat(filed.body().has("decidingBureau")).isTrue();
+        long localId = filed.body().get("id").asLong();
+        assertThat(api.get("reviewer:10002:yi", "/api/v1/reports/" + localId).status()).isEqualTo(200);
+        assertThat(api.get("reviewer:10015:hua", "/api/v1/reports/" + localId).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aPersonFilingForThemselfAndTheirClerkRouteTheSame() {
+        LocalDate start = fixtures.today().plusDays(100);
+        String other = fixtures.institution("10015");
+        var bySelf = api.post("practitioner:" + person, "/api/v1/submissions", Api.report(person, other,
+                start.toString(), start.plusDays(6).toString(), "TUESDAY", "09:00", "10:00"),
+                Map.of("Idempotency-Key", "self-" + person));
+        var byClerk = api.post("institution:" + home, "/api/v1/submissions", Api.report(person, other,
+                start.toString(), start.plusDays(6).toString(), "WEDNESDAY", "09:00", "10:00"),
+                Map.of("Idempotency-Key", "clerk-" + person));
+        for (var filed : List.of(bySelf, byClerk)) {
+            assertThat(filed.status()).isEqualTo(201);
+            assertThat(filed.text("/decidingBureau/code")).isEqualTo("10002");
+            assertThat(filed.text("/informedBureau/code")).isEqualTo("10015");
+        }
     }
 
     @Test
@@ -92,30 +140,28 @@ class ReportAccessApiTest {
     void listsAreScopedToTheCaller() {
         var forPerson = api.get("practitioner:" + person, "/api/v1/reports");
         assertThat(forPerson.body().get("items")).hasSize(1);
-        var forHomeBureau = api.get("reviewer:10002:yi", "/api/v1/reports?practitioner=" + person);
-        assertThat(forHomeBureau.body().get("items")).hasSize(1);
-        // A report from a 花蓮 home institution decided in 臺北: 花蓮 reads it (副知) but it is not in 花蓮's queue.
-        String hualienHome = fixtures.institution("10015");
-        String hualienPerson = fixtures.practitioner(hualienHome);
-        LocalDate start = fixtures.today().plusDays(20);
-        long noticeOnly = api.post("practitioner:" + hualienPerson, "/api/v1/submissions",
-                Api.report(hualienPerson, fixtures.institution("63000"), start.toString(), start.plusDays(9).toString(),
-                        "MONDAY", "09:00", "10:00"), Map.of("Idempotency-Key", "notice-" + hualienPerson))
-                .body().get("id").asLong();
-        assertThat(api.get("reviewer:10015:hua", "/api/v1/reports/" + noticeOnly).status()).isEqualTo(200);
-        var queue = api.get("reviewer:10015:hua", "/api/v1/reports?awaitingDecision=true&size=100");
-        assertThat(queue.body().get("items").findValuesAsString("id")).doesNotContain(Long.toString(noticeOnly));
-        assertThat(queue.body().get("items").findValuesAsString("id")).contains(Long.toString(id));
-        queue.body().get("items").forEach(item -> assertThat(item.get("decidingBureau").asString()).isEqualTo("10015"));
-        // A filter never widens the scope: asking for another bureau's reports returns none of them.
-        var widened = api.get("reviewer:63000:taipei", "/api/v1/reports?bureau=10015&size=100");
+        var forInformedBureau = api.get("reviewer:10015:hua", "/api/v1/reports?practitioner=" + person);
+        assertThat(forInformedBureau.body().get("items")).hasSize(1);
+        assertThat(forInformedBureau.body().at("/items/0/informedBureau").asString()).isEqualTo("10015");
+        // 花蓮 reads it (副知) but it is not in 花蓮's queue; it is in 宜蘭's, the home county's.
+        var informedQueue = api.get("reviewer:10015:hua", "/api/v1/reports?awaitingDecision=true&size=100");
+        assertThat(informedQueue.body().get("items").findValuesAsString("id")).doesNotContain(Long.toString(id));
+        var queue = api.get("reviewer:10002:yi", "/api/v1/reports?awaitingDecision=true&practitioner=" + person);
+        assertThat(queue.body().get("items").findValuesAsString("id")).containsExactly(Long.toString(id));
+        queue.body().get("items").forEach(item -> assertThat(item.get("decidingBureau").asString()).isEqualTo("10002"));
+        // A filter never widens the scope: asking for another bureau's reports returns none of them — while the
+        // same filter from within does find it.
+        var narrowed = api.get("reviewer:10015:hua", "/api/v1/reports?bureau=10002&size=100&practitioner=" + person);
+        assertThat(narrowed.body().get("items").findValuesAsString("id")).contains(Long.toString(id));
+        var widened = api.get("reviewer:63000:taipei", "/api/v1/reports?bureau=10002&size=100&practitioner=" + person);
+        assertThat(widened.status()).isEqualTo(200);
         assertThat(widened.body().get("items").findValuesAsString("id")).doesNotContain(Long.toString(id));
     }
 
     @Test
     void fullNationalIdIsShownToStaffOnRequestOnly() {
-        assertThat(api.get("reviewer:10015:hua", "/api/v1/reports/" + id).raw()).doesNotContain(person);
-        var shown = api.get("reviewer:10015:hua", "/api/v1/reports/" + id + "/national-id");
+        assertThat(api.get("reviewer:10002:yi", "/api/v1/reports/" + id).raw()).doesNotContain(person);
+        var shown = api.get("reviewer:10002:yi", "/api/v1/reports/" + id + "/national-id");
         assertThat(shown.status()).isEqualTo(200);
         assertThat(shown.text("/nationalId")).isEqualTo(person);
         assertThat(api.get("institution:" + home, "/api/v1/reports/" + id + "/national-id").status()).isEqualTo(403);

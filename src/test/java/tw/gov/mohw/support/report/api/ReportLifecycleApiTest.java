@@ -25,7 +25,8 @@ class ReportLifecycleApiTest {
     String supported;
     String person;
     String applicant;
-    String reviewer = "reviewer:66000:rita";
+    /** The home institution is in 臺北市: its bureau decides; 臺中市, where the person supports, is informed. */
+    String reviewer = "reviewer:63000:rita";
     LocalDate start;
 
     @BeforeEach
@@ -56,9 +57,10 @@ class ReportLifecycleApiTest {
         assertThat(submitted.status()).isEqualTo(200);
         assertThat(submitted.text("/status")).isEqualTo("SUBMITTED");
         int rocYear = RocDates.rocYear(fixtures.today());
-        assertThat(submitted.text("/caseNumber")).matches("中市" + rocYear + "-\\d{6}");
-        assertThat(submitted.text("/decidingBureau/code")).isEqualTo("66000");
-        assertThat(submitted.text("/homeBureau/code")).isEqualTo("63000");
+        assertThat(submitted.text("/caseNumber")).matches("北市" + rocYear + "-\\d{6}");
+        assertThat(submitted.text("/decidingBureau/code")).isEqualTo("63000");
+        assertThat(submitted.text("/informedBureau/code")).isEqualTo("66000");
+        assertThat(submitted.text("/informedBureau/name")).isEqualTo("臺中市政府衛生局");
 
         var returned = api.post(reviewer, "/api/v1/reports/" + id + "/decisions",
                 Map.of("decision", "RETURN", "reason", "請附支援同意書"));
@@ -75,7 +77,7 @@ class ReportLifecycleApiTest {
         var approved = api.post(reviewer, "/api/v1/reports/" + id + "/decisions", Map.of("decision", "APPROVE"));
         assertThat(approved.status()).isEqualTo(200);
         assertThat(approved.text("/status")).isEqualTo("APPROVED");
-        assertThat(approved.text("/approvalNumber")).matches("中市衛醫字第" + rocYear + "\\d{7}號");
+        assertThat(approved.text("/approvalNumber")).matches("北市衛醫字第" + rocYear + "\\d{7}號");
 
         List<String> actions = new ArrayList<>();
         approved.body().get("history").forEach(t -> actions.add(t.get("action").asString()));
@@ -181,7 +183,7 @@ class ReportLifecycleApiTest {
     void nobodyDecidesTheirOwnReport() {
         long id = api.post(applicant, "/api/v1/submissions", body(), Map.of("Idempotency-Key", "own-" + person))
                 .body().get("id").asLong();
-        var own = api.post("reviewer:66000:selfie:" + person, "/api/v1/reports/" + id + "/decisions",
+        var own = api.post("reviewer:63000:selfie:" + person, "/api/v1/reports/" + id + "/decisions",
                 Map.of("decision", "APPROVE"));
         assertThat(own.status()).isEqualTo(403);
         assertThat(own.text("/errors/0/code")).isEqualTo("report.decide.own.filing");

@@ -51,7 +51,8 @@ class PrintoutsTest {
         String person = fixtures.practitioner(home);
         String actor = "practitioner:" + person;
         var start = fixtures.today().plusDays(5);
-        long id = api.post(actor, "/api/v1/submissions", Api.report(person, fixtures.institution("63000"),
+        // 越區: the home county (臺北市) decides and is named on the paper; 新北市 is informed
+        long id = api.post(actor, "/api/v1/submissions", Api.report(person, fixtures.institution("65000"),
                 start.toString(), start.plusDays(90).toString(), "MONDAY", "09:00", "12:00"),
                 Map.of("Idempotency-Key", "print-" + person)).body().get("id").asLong();
         var approved = api.post("reviewer:63000:printer", "/api/v1/reports/" + id + "/decisions",
@@ -86,7 +87,8 @@ class PrintoutsTest {
         var open = get(null, url);
         assertThat(open.statusCode()).as("no sign-in needed").isEqualTo(200);
         String page = new String(open.body(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(page).contains("有效：此核准仍在效期內", caseNumber, approvalNumber, NationalId.parse(person).masked())
+        assertThat(page).contains("有效：此核准仍在效期內", caseNumber, approvalNumber, NationalId.parse(person).masked(),
+                        "臺北市政府衛生局")
                 .doesNotContain(person).doesNotContain("測試人員");
 
         // cancelled later: the same paper now says so
@@ -96,7 +98,8 @@ class PrintoutsTest {
 
         var application = get(actor, "/reports/" + id + "/print/application.pdf");
         try (PDDocument doc = Loader.loadPDF(application.body())) {
-            assertThat(new PDFTextStripper().getText(doc)).contains("醫事人員支援報備申請書", caseNumber);
+            assertThat(new PDFTextStripper().getText(doc)).contains("醫事人員支援報備申請書", caseNumber,
+                    "審核衛生局", "臺北市政府衛生局", "副知衛生局", "新北市政府衛生局");
         }
     }
 

@@ -51,8 +51,12 @@ class ReviewPagesBrowserTest {
         return context.newPage();
     }
 
+    /**
+     * 越區支援: the home county (宜蘭) decides; the supported county (新竹縣) is informed and reads, from its 副知
+     * list and its search, but has nothing to decide.
+     */
     @org.junit.jupiter.api.Test
-    void theHomeCountysBureauIsInformedReadOnly() {
+    void theSupportedCountysBureauIsInformedReadOnly() {
         String home = fixtures.institution("10002");
         String person = fixtures.practitioner(home);
         var start = fixtures.today().plusDays(6);
@@ -60,38 +64,52 @@ class ReviewPagesBrowserTest {
                 fixtures.institution("10004"), start.toString(), start.plusDays(30).toString(), "SATURDAY", "08:00",
                 "12:00"), Map.of("Idempotency-Key", "informed-" + person)).body().get("id").asLong();
         String caseNumber = api.get("practitioner:" + person, "/api/v1/reports/" + id).text("/caseNumber");
-        Page page = signedIn("reviewer:10002:informed", Browser.Viewport.DESKTOP);
+        assertThat(caseNumber).startsWith("宜縣");
+        Page page = signedIn("reviewer:10004:informed", Browser.Viewport.DESKTOP);
         page.navigate("/");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("副知案件")).click();
         assertThat(page.locator("table.reports").getByText(caseNumber)).isVisible();
         Browser.assertAccessible(page);
         page.locator("table.reports").getByText(caseNumber).click();
         assertThat(page.locator("h1")).containsText(caseNumber);
+        assertThat(page.locator("dl.facts")).containsText("宜蘭縣政府衛生局");
+        assertThat(page.locator("dl.facts")).containsText("新竹縣政府衛生局");
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("核准").setExact(true)))
                 .hasCount(0);
-        page.navigate("/review");
-        assertThat(page.getByText(caseNumber)).hasCount(0);
+        page.navigate("/review?text=" + java.net.URLEncoder.encode(caseNumber, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(page.getByText("沒有符合條件的待審案件。")).isVisible();
 
-        // 查詢 on the start page by case number: the home county's bureau finds it too, with its exports
+        // 查詢 on the start page by case number: the informed bureau finds it too, with its exports
         page.navigate("/");
         page.getByLabel("案號、核准文號或姓名").fill(caseNumber);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("查詢")).click();
+        page.getByLabel("案號、核准文號或姓名").press("Enter");
         assertThat(page.locator("table.reports tbody tr")).hasCount(1);
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("下載 Excel（.xlsx）")))
                 .isVisible();
         Browser.assertAccessible(page);
+
+        // the home county's bureau has it in its queue
+        Browser.signInto(context, signIns.baseUrl(), signIns.session("reviewer:10002:decider"));
+        page.navigate("/review?text=" + java.net.URLEncoder.encode(caseNumber, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(page.locator("table.reports tbody tr")).hasCount(1);
+        assertThat(page.locator("table.reports tbody")).containsText(caseNumber);
     }
 
+    /**
+     * A cross-county report: in the home county's queue, returned and approved there, and in the supported county's
+     * 副知 list with its outcome.
+     */
     @ParameterizedTest
     @EnumSource(Browser.Viewport.class)
     void aReviewerReturnsThenApprovesFromTheQueue(Browser.Viewport viewport) {
         String county = viewport == Browser.Viewport.PHONE ? "67000" : "68000";
+        String supportedCounty = viewport == Browser.Viewport.PHONE ? "66000" : "64000";
         String home = fixtures.institution(county);
         String person = fixtures.practitioner(home);
         var start = fixtures.today().plusDays(4);
         long id = api.post("practitioner:" + person, "/api/v1/submissions", Api.report(person,
-                fixtures.institution(county), start.toString(), start.plusDays(30).toString(), "MONDAY", "08:00",
-                "12:00"), Map.of("Idempotency-Key", "review-" + person)).body().get("id").asLong();
+                fixtures.institution(supportedCounty), start.toString(), start.plusDays(30).toString(), "MONDAY",
+                "08:00", "12:00"), Map.of("Idempotency-Key", "review-" + person)).body().get("id").asLong();
         String caseNumber = api.get("practitioner:" + person, "/api/v1/reports/" + id).text("/caseNumber");
 
         Page page = signedIn("reviewer:" + county + ":rv" + viewport.ordinal(), viewport);
@@ -132,6 +150,20 @@ class ReviewPagesBrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("顯示完整身分證號")).click();
         assertThat(page.locator("dl.facts")).containsText(person);
         Browser.screenshot(page, "review-decided-" + viewport);
+
+        // the supported county's bureau has it in its 副知 list, approved, and cannot decide anything on it
+        Page informed = context.newPage();
+        Browser.signInto(context, signIns.baseUrl(), signIns.session("reviewer:" + supportedCounty + ":cc"
+                + viewport.ordinal()));
+        informed.navigate("/review/informed");
+        var informedRow = informed.locator("table.reports tr").filter(
+                new com.microsoft.playwright.Locator.FilterOptions().setHasText(caseNumber));
+        assertThat(informedRow).containsText("核准");
+        Browser.assertAccessible(informed);
+        informedRow.getByRole(AriaRole.LINK).click();
+        assertThat(informed.locator("h1")).containsText(caseNumber);
+        assertThat(informed.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("註銷").setExact(true)))
+                .hasCount(0);
 
         // another bureau neither lists nor opens it
         Page other = context.newPage();
