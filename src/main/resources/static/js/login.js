@@ -178,7 +178,8 @@
       const { challenge } = await post(prefix + '/challenge');
       const signed = await call('Sign', { tbs: challenge, pin: pin });
       if (signed.ret_code !== 0) {
-        throw new Error(signed.message + (signed.tries_left ? '（' + signed.tries_left + '）' : ''));
+        // a wrong PIN says how many tries are left before the card locks, in the page's language
+        throw new Error(signed.tries_left ? msg('WrongPin', signed.tries_left) : signed.message);
       }
       return post(prefix, { signature: signed.signature });
     }
@@ -244,6 +245,11 @@
     function countdown(seconds) {
       clearInterval(timer);
       let left = seconds;
+      if (left <= 0) {
+        sendButton.disabled = false;
+        say(sendButton, msg('Resend'));
+        return;
+      }
       sendButton.disabled = true;
       say(sendButton, msg('Countdown', left));
       timer = setInterval(() => {
@@ -256,6 +262,18 @@
           say(sendButton, msg('Countdown', left));
         }
       }, 1000);
+    }
+
+    // The code is on its way: the step that waits for it, as far through the flow as the ministry's FAQ shows
+    function waiting(seconds) {
+      say(smsForm.querySelector('.sent'), msg('Sent'));
+      countdown(seconds);
+      setProgress(40);
+      show(codeForm, true);
+    }
+    // reloaded while a code is on its way: back at that step, the countdown where it stands
+    if (panel.dataset.smsResendIn !== undefined) {
+      waiting(+panel.dataset.smsResendIn);
     }
 
     function invalid(input, error, text) {
@@ -281,10 +299,7 @@
       }
       try {
         const sent = await post('/login/sms', { nationalId: id.value, mobile: mobile.value });
-        say(smsForm.querySelector('.sent'), msg('Sent'));
-        countdown(sent.seconds);
-        setProgress(20);
-        show(codeForm, true);
+        waiting(sent.seconds);
         codeForm.querySelector('#nocard-code').focus();
       } catch (err) {
         say(error, err.message);
@@ -344,6 +359,8 @@
   })();
 
   // on a device without card components, the no-card way comes first
-  const initial = document.getElementById('tab-' + (location.hash || (unsupported ? '#nocard' : '#nhi')).slice(1));
+  const pending = document.getElementById('panel-nocard')?.dataset.smsResendIn !== undefined;
+  const initial = document.getElementById('tab-' + (location.hash || (unsupported || pending ? '#nocard' : '#nhi'))
+    .slice(1));
   select(tabs.includes(initial) ? initial : tabs[0]);
 })();

@@ -1,6 +1,8 @@
-// The weekly timetable picture: every site a colour, conflicts outlined in red and named in the blocks' titles.
+// The weekly timetable picture: every site a colour, conflicts outlined in red and named in the blocks' titles, and
+// the same week as a list by day (shown instead of the picture on a phone, read by screen readers everywhere).
 // Data comes from the page (data-week: the person's other commitments); on the schedule step the slots being
-// typed are drawn too, live, and checked against them. Built with DOM calls only (no markup strings).
+// typed — weekly ones and those on a date of the week shown — are drawn too, live, and checked against them.
+// Built with DOM calls only (no markup strings).
 (function () {
   'use strict';
   const NS = 'http://www.w3.org/2000/svg';
@@ -17,6 +19,33 @@
   function hhmm(m) { return String(Math.floor(m / 60)).padStart(2, '0') + ':' + String(m % 60).padStart(2, '0'); }
 
   function overlaps(a, b) { return a.day === b.day && a.start < b.end && b.start < a.end; }
+
+  function minutes(t) { return +t.slice(0, 2) * 60 + +t.slice(3); }
+
+  // A date as the form takes it — ROC 1151224, 115/12/24, 115-12-24, 66/2/3, or ISO — as days since 1970, or null.
+  function epochDay(text) {
+    const t = (text || '').trim();
+    let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+    let y, mo, d;
+    if (m) { [y, mo, d] = [+m[1], +m[2], +m[3]]; } else {
+      m = /^(\d{3})(\d{2})(\d{2})$/.exec(t) || /^(\d{1,3})[/.-](\d{1,2})[/.-](\d{1,2})$/.exec(t);
+      if (!m) { return null; }
+      [y, mo, d] = [+m[1] + 1911, +m[2], +m[3]];
+    }
+    const ms = Date.UTC(y, mo - 1, d);
+    const check = new Date(ms);
+    return check.getUTCMonth() === mo - 1 && check.getUTCDate() === d ? ms / 86400000 : null;
+  }
+
+  // A slot from `day` (0 = Monday of the week shown), split at midnight. A weekly slot's night past Sunday falls
+  // on Monday (`weekly`); a dated slot's part outside the week shown is left out.
+  function push(blocks, day, start, end, site, weekly) {
+    const add = (d, s, e) => { if (d >= 0 && d < 7 && e > s) { blocks.push({ day: d, start: s, end: e, site, colour: -1 }); } };
+    if (end > start) { add(day, start, end); } else if (end < start) {
+      add(day, start, 1440);
+      add(weekly ? (day + 1) % 7 : day + 1, 0, end);
+    }
+  }
 
   function draw(figure, blocks, labels, data) {
     const days = figure.dataset.days.split(',');
@@ -68,11 +97,37 @@
     }
     const conflicts = blocks.filter(b => b.conflict).length;
     figure.querySelector('.conflicts').textContent = conflicts ? labels.conflicts : '';
+    const list = figure.querySelector('.day-list');
+    list.replaceChildren();
+    for (let d = 0; d < 7; d++) {
+      const today = blocks.filter(b => b.day === d).sort((a, b) => a.start - b.start);
+      if (!today.length) { continue; }
+      const li = document.createElement('li');
+      const name = document.createElement('strong');
+      name.textContent = days[d];
+      li.appendChild(name);
+      const items = document.createElement('ul');
+      today.forEach(b => {
+        const item = document.createElement('li');
+        item.textContent = hhmm(b.start) + '–' + hhmm(b.end % 1440 || 1440) + ' ' + b.site
+          + (b.caseNumber ? ' ' + b.caseNumber : '') + (b.conflict ? ' ' + labels.conflict : '');
+        if (b.conflict) { item.className = 'error'; }
+        items.appendChild(item);
+      });
+      li.appendChild(items);
+      list.appendChild(li);
+    }
+    if (!list.children.length) {
+      const li = document.createElement('li');
+      li.textContent = labels.empty;
+      list.appendChild(li);
+    }
   }
 
   document.querySelectorAll('figure.timetable').forEach(figure => {
     const data = JSON.parse(figure.dataset.week || '{"blocks":[]}');
-    const labels = { conflict: figure.dataset.conflict, conflicts: figure.dataset.conflicts, mine: figure.dataset.mine };
+    const labels = { conflict: figure.dataset.conflict, conflicts: figure.dataset.conflicts, mine: figure.dataset.mine,
+      empty: figure.dataset.empty };
     const form = document.querySelector('form[data-live-timetable]');
     function live() {
       const mine = [];
@@ -82,13 +137,14 @@
             .indexOf(f.querySelector('select').value);
           const [s, e] = [...f.querySelectorAll('input[type=time]')].map(i => i.value);
           if (day < 0 || !s || !e) { return; }
-          const start = +s.slice(0, 2) * 60 + +s.slice(3), end = +e.slice(0, 2) * 60 + +e.slice(3);
-          if (end > start) {
-            mine.push({ day, start, end, site: labels.mine, colour: -1 });
-          } else if (end < start) { // past midnight: the rest falls on the next day
-            mine.push({ day, start, end: 1440, site: labels.mine, colour: -1 });
-            if (end > 0) { mine.push({ day: (day + 1) % 7, start: 0, end, site: labels.mine, colour: -1 }); }
-          }
+          push(mine, day, minutes(s), minutes(e), labels.mine, true);
+        });
+        const monday = epochDay(data.mondayIso);
+        form.querySelectorAll('fieldset.slot[data-dated]').forEach(f => {
+          const date = epochDay(f.querySelector('input:not([type=time])').value);
+          const [s, e] = [...f.querySelectorAll('input[type=time]')].map(i => i.value);
+          if (date === null || monday === null || !s || !e) { return; }
+          push(mine, date - monday, minutes(s), minutes(e), labels.mine, false);
         });
       }
       const all = data.blocks.map(b => Object.assign({}, b)).concat(mine);

@@ -28,6 +28,11 @@ public final class SignInAttempt {
         return fresh;
     }
 
+    /** This browser's attempt id, or null when it has not started one (nothing is created). */
+    public static String existing(HttpSession session) {
+        return session != null && session.getAttribute(ID) instanceof String s ? s : null;
+    }
+
     /** A value kept with the attempt (the person being verified, a nonce), until sign-in or a new attempt. */
     public static void put(HttpSession session, String key, String value) {
         session.setAttribute(PREFIX + key, value);

@@ -16,6 +16,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import tw.gov.mohw.support.announcement.Announcements;
+import tw.gov.mohw.support.identity.nhi.SmsCodes;
+import tw.gov.mohw.support.registry.InstitutionCode;
+import tw.gov.mohw.support.registry.NationalId;
+import tw.gov.mohw.support.registry.Registry;
 import tw.gov.mohw.support.shared.Actor;
 
 /**
@@ -30,9 +34,15 @@ class SignInPages {
     private final StaffAccounts staff;
     private final SignInResponses responses;
     private final CardAgents agents;
+    private final Registry registry;
+    private final SmsCodes smsCodes;
+    private final java.time.Clock clock;
 
     SignInPages(Sessions sessions, StaffAccounts staff, SignInResponses responses, CardAgents agents,
-            Announcements announcements) {
+            Announcements announcements, Registry registry, SmsCodes smsCodes, java.time.Clock clock) {
+        this.registry = registry;
+        this.smsCodes = smsCodes;
+        this.clock = clock;
         this.announcements = announcements;
         this.sessions = sessions;
         this.staff = staff;
@@ -42,7 +52,7 @@ class SignInPages {
 
     @GetMapping("/login")
     String login(@AuthenticationPrincipal Actor actor, @RequestParam(name = "error", required = false) String error,
-            Model model) {
+            HttpServletRequest request, Model model) {
         if (actor != null) {
             return "redirect:/";
         }
@@ -54,6 +64,12 @@ class SignInPages {
         model.addAttribute("hcaPorts", agents.hcaPorts());
         model.addAttribute("nhiPort", agents.nhiPort());
         model.addAttribute("installerUrl", agents.installerUrl());
+        // a code already on its way (the page was reloaded): the code step, the countdown where it stands
+        String attempt = SignInAttempt.existing(request.getSession(false));
+        if (attempt != null) {
+            smsCodes.pending(attempt).ifPresent(sent -> model.addAttribute("smsResendIn",
+                    Math.max(0, java.time.Duration.between(clock.instant(), sent.resendAfter()).toSeconds())));
+        }
         return "login";
     }
 
@@ -142,10 +158,28 @@ class SignInPages {
     @GetMapping("/account")
     String home(@AuthenticationPrincipal Actor actor, HttpServletRequest request, Model model) {
         model.addAttribute("actor", actor);
+        model.addAttribute("who", who(actor));
         model.addAttribute("canManageStaff", actor.is(Actor.Role.BUREAU_ADMIN, Actor.Role.SYSTEM_ADMIN));
         model.addAttribute("method", request.getSession(false) == null ? null
                 : request.getSession(false).getAttribute(Sessions.METHOD));
         return "account";
+    }
+
+    /** The signed-in person or institution by name, with the ID masked; staff by their name and account. */
+    private String who(Actor actor) {
+        return switch (actor.role()) {
+            case PRACTITIONER -> NationalId.isValid(actor.nationalId())
+                    ? registry.practitioner(NationalId.parse(actor.nationalId()))
+                            .map(p -> p.name() + "（" + p.nationalId().masked() + "）")
+                            .orElse(NationalId.parse(actor.nationalId()).masked())
+                    : actor.account();
+            case INSTITUTION -> registry.institution(InstitutionCode.parse(actor.institutionCode()))
+                    .map(i -> i.name() + "（" + i.code().value() + "）").orElse(actor.institutionCode());
+            default -> {
+                String username = actor.account().substring(actor.account().indexOf(':') + 1);
+                yield staff.find(username).map(a -> a.displayName() + "（" + username + "）").orElse(username);
+            }
+        };
     }
 
     @PostMapping("/sign-out")

@@ -45,6 +45,8 @@ class StaffPages {
                 Actor.Role.BUREAU_ADMIN, Actor.Role.NATIONAL_VIEWER, Actor.Role.SYSTEM_ADMIN) : List.of(Actor.Role.REVIEWER));
         model.addAttribute("bureaus", actor.is(Actor.Role.SYSTEM_ADMIN) ? registry.bureaus()
                 : registry.bureau(actor.bureauCode()).map(List::of).orElse(List.of()));
+        model.addAttribute("bureauNames", registry.bureaus().stream().collect(java.util.stream.Collectors.toMap(
+                b -> b.countyCode(), b -> b.name())));
         return "admin/staff";
     }
 

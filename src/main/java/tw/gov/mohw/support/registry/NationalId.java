@@ -102,6 +102,25 @@ public record NationalId(String value) {
         return value.substring(0, 6) + "****";
     }
 
+    /**
+     * Every national ID in a text (an account name such as {@code practitioner:A123456789}, an audit entry's
+     * details) in its masked form; the rest of the text as it is.
+     */
+    public static String maskAll(String text) {
+        if (text == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = ANYWHERE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, isValid(m.group()) ? m.group().substring(0, 6) + "****" : m.group());
+        }
+        return m.appendTail(out).toString();
+    }
+
+    private static final java.util.regex.Pattern ANYWHERE = java.util.regex.Pattern.compile(
+            "(?<![A-Za-z0-9])[A-Z][12890A-D][0-9]{8}(?![0-9])");
+
     /** The {@linkplain #masked() masked} form, never the full number. */
     @Override
     public String toString() {

@@ -1,10 +1,8 @@
 package tw.gov.mohw.support.report;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -402,6 +400,29 @@ public class SupportReports {
         return queries.awaitingConsent(actor, limit, today());
     }
 
+    /**
+     * The week a report's page shows: the first, from today on, in which the report (its waiting change, else the
+     * version in force) holds a slot — or the week of its first slot when none is left — with the person's other
+     * commitments of that week, as far as the reader may see them.
+     */
+    public Week weekOfReport(Actor actor, long reportId) {
+        SupportReport report = reports.find(reportId).filter(r -> ReportPolicy.maySee(who(actor), r.routing()))
+                .orElseThrow(ReportPolicy::notFound);
+        Particulars shown = report.pendingChange().orElse(report.inForce()).particulars();
+        Period period = shown.period();
+        LocalDate day = firstSlot(shown, later(period.start(), today()))
+                .or(() -> firstSlot(shown, period.start())).orElse(period.start());
+        return weekOfReport(actor, reportId, day);
+    }
+
+    private static Optional<LocalDate> firstSlot(Particulars p, LocalDate from) {
+        if (from.isAfter(p.period().end()) || p.period().start().isAfter(p.period().end())) {
+            return Optional.empty();
+        }
+        return Overlaps.intervals(p.period(), p.schedule(), from, p.period().end()).stream()
+                .map(i -> i.start().toLocalDate()).filter(d -> !d.isBefore(from)).findFirst();
+    }
+
     /** The week holding {@code day} of the person a report is about, for a reader of that report. */
     public Week weekOfReport(Actor actor, long reportId, LocalDate day) {
         Practitioner person = registry.practitioner(readable(actor, reportId).practitionerId())
@@ -610,11 +631,7 @@ public class SupportReports {
 
     /** A person's account names their national ID; readers of a report see it masked like everywhere else. */
     private static String masked(String account) {
-        String prefix = "practitioner:";
-        if (account != null && account.startsWith(prefix) && NationalId.isValid(account.substring(prefix.length()))) {
-            return prefix + new NationalId(account.substring(prefix.length())).masked();
-        }
-        return account;
+        return NationalId.maskAll(account);
     }
 
     private ReportView.Place place(String bureau) {

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param field the request field it concerns, as the client named it (e.g. {@code period.end}), or {@code null}
  *     for the request as a whole
  */
-public record Violation(String field, String messageKey, List<Object> args) {
+public record Violation(String field, String messageKey, List<Object> args) implements java.io.Serializable {
 
     public Violation {
         Objects.requireNonNull(messageKey, "messageKey");

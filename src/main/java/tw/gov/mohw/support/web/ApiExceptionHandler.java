@@ -1,10 +1,12 @@
 package tw.gov.mohw.support.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -19,7 +21,12 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -29,8 +36,11 @@ import tw.gov.mohw.support.shared.DomainException;
 import tw.gov.mohw.support.shared.Violation;
 
 /**
- * Every error of the API as problem+json in the reader's language, with field-level details: a refused command is
- * a 4xx that says what to fix; an unexpected failure is a 500 that says nothing of the inside (it is logged).
+ * Every error as problem+json in the reader's language, with field-level details: a refused command is a 4xx that
+ * says what to fix; an unexpected failure is a 500 that says nothing of the inside (it is logged). A page — a
+ * request a page controller handles, or one for no handler from a browser (it accepts text/html, outside
+ * {@code /api/}) — gets the site's error page instead, with the same reasons: the servlet container's error dispatch
+ * renders {@code templates/error.html}.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -129,13 +139,52 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (status == null) {
             status = HttpStatus.BAD_REQUEST;
         }
+        if (page(status, List.of())) {
+            return null;
+        }
         ProblemDetail problem = problems.of(status, "problem.detail.http." + status.value(),
                 LocaleContextHolder.getLocale());
         return ResponseEntity.status(status).headers(headers).body(problem);
     }
 
     private ResponseEntity<ProblemDetail> respond(HttpStatus status, String key, List<Violation> violations) {
+        if (page(status, violations)) {
+            return null;
+        }
         return ResponseEntity.status(status).body(problems.of(status, key, violations, LocaleContextHolder.getLocale()));
+    }
+
+    /**
+     * For a page request, hands the refusal to the error page (the reasons as a request attribute) and says so;
+     * an API client keeps its problem+json.
+     */
+    private boolean page(HttpStatus status, List<Violation> violations) {
+        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)
+                || attributes.getResponse() == null) {
+            return false;
+        }
+        HttpServletRequest request = attributes.getRequest();
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        boolean wantsHtml = accept != null && accept.contains("text/html");
+        boolean wantsJsonOnly = accept != null && accept.contains("json") && !wantsHtml;
+        // a page's own handler answers with a page unless JSON alone was asked for; where no handler matched
+        // (an address that is nothing), the Accept header decides
+        boolean page = request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod h
+                ? !AnnotatedElementUtils.hasAnnotation(h.getBeanType(), ResponseBody.class)
+                        && !h.hasMethodAnnotation(ResponseBody.class) && !wantsJsonOnly
+                : wantsHtml && !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        if (!page || attributes.getResponse().isCommitted()) {
+            return false;
+        }
+        Locale locale = LocaleContextHolder.getLocale();
+        request.setAttribute("reasons", violations.stream().map(v -> problems.message(v, locale)).toList());
+        request.setAttribute(SiteErrors.PAGE, true);
+        try {
+            attributes.getResponse().sendError(status.value());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return true;
     }
 
     private static Violation violation(FieldError error) {

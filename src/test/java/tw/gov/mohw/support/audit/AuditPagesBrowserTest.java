@@ -42,6 +42,10 @@ class AuditPagesBrowserTest {
     void aSystemAdministratorSearchesAndVerifiesTheChain() {
         String subject = "audit-page-" + System.nanoTime();
         trail.append(Instant.now(), "test:audit-page", "test.page", subject, "公開測試");
+        String person = tw.gov.mohw.support.registry.NationalId.generate('Q', '1', (int) (System.nanoTime() % 9_000_000))
+                .value();
+        trail.append(Instant.now(), "practitioner:" + person, "report.reject", "report:424242",
+                "status=REJECTED case=" + subject + " reason=資料不全");
         String base = signIns.baseUrl();
         BrowserContext context = browser.context(Browser.DESKTOP, base);
         Page page = page(context, "system-admin:auditor");
@@ -51,9 +55,24 @@ class AuditPagesBrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("查詢")).click();
         assertThat(page.locator("table.reports tbody tr")).hasCount(1);
         assertThat(page.getByText("公開測試")).isVisible();
+        // read as people read it: Chinese labels, masked IDs (the entry as recorded stays in the database)
+        page.getByLabel("案號或帳號").fill("practitioner:" + person);
+        page.getByLabel("案號或帳號").press("Enter");
+        var entry = page.locator("table.reports tbody tr").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("報備 #424242"));
+        assertThat(page.locator("table.reports tbody tr")).hasCount(1);
+        assertThat(entry).containsText("醫事人員 " + person.substring(0, 6) + "****");
+        assertThat(entry).containsText("駁回");
+        assertThat(entry).containsText("狀態：駁回；案號：" + subject + "；原因：資料不全");
+        assertThat(entry).not().containsText(person);
+        assertThat(entry).not().containsText("report.reject");
+        assertThat(entry).not().containsText("status=");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("驗證雜湊鏈")).click();
-        // other tests in this run tamper with the trail on purpose: either verdict, said plainly
-        assertThat(page.getByRole(AriaRole.STATUS)).containsText(java.util.regex.Pattern.compile("雜湊鏈(完整|在第)"));
+        // other tests in this run tamper with the trail on purpose: the page says what the chain holds now
+        var truth = trail.verify();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText(truth.intact() ? "雜湊鏈完整"
+                : "雜湊鏈在第 " + truth.brokenAt() + " 筆中斷");
+        assertThat(page.getByRole(AriaRole.STATUS)).not().containsText(truth.intact() ? "中斷" : "雜湊鏈完整");
         Browser.assertAccessible(page);
         context.close();
 

@@ -68,7 +68,7 @@ class NoCardSignInTest {
         var verified = signIns.call(browser, "POST", "/login/sms/verify", body("code", code(p)));
         assertThat(verified.statusCode()).isEqualTo(200);
         JsonNode next = json.readTree(verified.body());
-        assertThat(next.get("progress").asInt()).isEqualTo(40);
+        assertThat(next.get("progress").asInt()).isEqualTo(60);
         String redirect = next.get("redirect").asString();
         assertThat(redirect).startsWith("/nhi-simulator/verify?request=");
         assertThat(redirect.split("request=")[1].split("\\.")).as("a compact JWE has five parts").hasSize(5);

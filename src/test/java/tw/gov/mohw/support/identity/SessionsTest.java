@@ -126,7 +126,8 @@ class SessionsTest {
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(home.body()).contains("我的報備");
         var account = signIns.call(session, "GET", "/account", null);
-        assertThat(account.body()).contains("practitioner:" + person).contains("登出所有裝置");
+        assertThat(account.body()).contains(person.substring(0, 6) + "****").contains("登出所有裝置")
+                .doesNotContain(person);
     }
 
     private long reports() {

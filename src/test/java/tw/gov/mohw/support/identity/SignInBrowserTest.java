@@ -85,14 +85,19 @@ class SignInBrowserTest {
         Browser.assertAccessible(page);
         page.getByLabel("PIN 碼").fill("000000");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("以醫事憑證登入")).click();
+        // how many tries are left, said in words (the card locks after three)
         assertThat(page.getByRole(AriaRole.ALERT).filter(new com.microsoft.playwright.Locator.FilterOptions()
-                .setHasText("PIN 碼錯誤"))).isVisible();
+                .setHasText("PIN 碼錯誤，還可以再試 2 次"))).isVisible();
         page.getByLabel("PIN 碼").fill(TestCards.PIN);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("以醫事憑證登入")).click();
         page.waitForURL("**/");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("我的報備"))).isVisible();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("醫事人員")).click();
-        assertThat(page.getByText("practitioner:" + person)).isVisible();
+        // the name and the masked ID; never the account's raw form with the full ID
+        String name = registry.practitioner(tw.gov.mohw.support.registry.NationalId.parse(person)).orElseThrow()
+                .name();
+        assertThat(page.locator("p.who")).containsText(name + "（" + person.substring(0, 6) + "****）");
+        assertThat(page.locator("main")).not().containsText(person);
         assertThat(page.getByText("登入方式：醫事憑證")).isVisible();
         Browser.screenshot(page, "account");
         Browser.assertAccessible(page);
@@ -150,8 +155,17 @@ class SignInBrowserTest {
         var countdown = page.locator("button.send-code");
         assertThat(countdown).hasText(Pattern.compile("手機驗證碼\\((60|59|58)秒\\)"));
         assertThat(countdown).isDisabled();
-        assertThat(page.getByText("已完成申辦流程的 20%")).isVisible();
+        // the code-wait screen is 40 % of the way, as the ministry's FAQ shows it
+        assertThat(page.getByText("已完成申辦流程的 40%")).isVisible();
         await().atMost(Duration.ofSeconds(5)).until(() -> sms.latestTo(mobile).isPresent());
+        // a reload keeps the step reached and the countdown where it stands
+        page.reload();
+        assertThat(page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("健保卡登入(無插卡)")))
+                .hasAttribute("aria-selected", "true");
+        assertThat(page.getByText("已完成申辦流程的 40%")).isVisible();
+        assertThat(countdown).hasText(Pattern.compile("手機驗證碼\\(([1-5][0-9]|60)秒\\)"));
+        assertThat(countdown).isDisabled();
+        assertThat(page.getByLabel("手機驗證碼", new Page.GetByLabelOptions().setExact(true))).isVisible();
         Matcher code = Pattern.compile("(\\d{6})").matcher(sms.latestTo(mobile).orElseThrow().text());
         assertThat(code.find()).isTrue();
         Browser.screenshot(page, "login-nocard-countdown");
@@ -186,7 +200,7 @@ class SignInBrowserTest {
         page.waitForURL("**/");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("本局轄區的報備"))).isVisible();
         page.navigate("/account");
-        assertThat(page.getByText("衛生局管理者 staff:admin-63000")).isVisible();
+        assertThat(page.getByText("衛生局管理者 臺北市政府衛生局 管理者（admin-63000）")).isVisible();
     }
 
     @Test
@@ -238,6 +252,14 @@ class SignInBrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("插入醫事憑證")).click();
         assertThat(page.getByText("已更換讀卡機中的卡片。")).isVisible();
         assertThat(agent.hcaInserted()).isEqualTo(card.alias());
+        // sign-in without a card needs an ID and the mobile number on record: both listed for each NHI card holder
+        String holder = person();
+        String mobile = fixtures.ownMobile(holder);
+        cards.addNhi(registry.practitioner(NationalId.parse(holder)).orElseThrow(), "x");
+        page.reload();
+        var row = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("可用於無插卡登入的測試人員"))
+                .locator("tr").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(holder));
+        assertThat(row).containsText(mobile);
         Browser.screenshot(page, "test-environment");
         Browser.assertAccessible(page);
     }

@@ -55,10 +55,15 @@ class StaffPagesBrowserTest {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("已建立帳號 " + username)))
                 .isVisible();
         assertThat(page.locator("dl.facts code").first()).hasText(java.util.regex.Pattern.compile("[A-Za-z0-9]{16}"));
+        assertThat(page.getByText("初始密碼")).isVisible();
         Browser.assertAccessible(page);
         Browser.screenshot(page, "staff-admin");
         page.navigate("/admin/staff"); // shown once
         assertThat(page.getByText("初始密碼")).hasCount(0);
+        // the bureau by its name, not its code
+        var created = page.locator("tr").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(username));
+        assertThat(created).containsText("高雄市政府衛生局");
+        assertThat(created).not().containsText("64000");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("停用 " + username)).click();
         assertThat(page.getByText("已停用 " + username + "，其所有登入均已結束。")).isVisible();
         page.getByLabel("帳號", new Page.GetByLabelOptions().setExact(true)).fill("Bad Name");

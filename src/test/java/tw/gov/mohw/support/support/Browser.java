@@ -33,9 +33,30 @@ public final class Browser implements AutoCloseable {
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Path.of("/usr/bin/chromium"))
+                .setExecutablePath(executable())
                 .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    /**
+     * The browser to drive: {@code SUPPORT_BROWSER} (run-tests sets it), else the first Chromium or Chrome on the
+     * PATH. None is a failure that says what to install: browser tests are never skipped.
+     */
+    static Path executable() {
+        String configured = System.getenv("SUPPORT_BROWSER");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            for (String name : List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")) {
+                Path candidate = Path.of(dir, name);
+                if (Files.isExecutable(candidate)) {
+                    return candidate;
+                }
+            }
+        }
+        throw new IllegalStateException("No browser for the browser tests: install chromium (run ./run-tests as root"
+                + " on Debian or Ubuntu to have it installed) or set SUPPORT_BROWSER to a Chromium or Chrome executable");
     }
 
     public BrowserContext context(NewContextOptions options, String baseUrl) {

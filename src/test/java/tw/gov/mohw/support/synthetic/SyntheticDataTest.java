@@ -47,6 +47,9 @@ class SyntheticDataTest {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    org.springframework.core.env.Environment environment;
+
     @Test
     void theSameSeedGivesTheSameRowsAndAnotherSeedOthers() {
         LocalDate today = LocalDate.of(2026, 7, 1);
@@ -67,14 +70,40 @@ class SyntheticDataTest {
         assertThat(first.rows(Table.REPORT_TRANSITION)).isGreaterThan(5_000 * 2);
     }
 
+    /**
+     * On a database of its own (migrated, with the reference data and nothing else) the loader generates; run
+     * again, it leaves what is there alone.
+     */
     @Test
-    void theLoaderGeneratesOnlyIntoAnEmptyDatabase() {
-        long before = count("select count(*) from practitioner");
-        new SyntheticDataLoader(data, jdbc, new SyntheticDataLoader.Settings(true, 11, 300, 60, 500)).run(null);
-        long after = count("select count(*) from practitioner");
-        assertThat(after).isEqualTo(before == 0 ? 300 : before);
-        new SyntheticDataLoader(data, jdbc, new SyntheticDataLoader.Settings(true, 12, 300, 60, 500)).run(null);
-        assertThat(count("select count(*) from practitioner")).isEqualTo(after);
+    void theLoaderGeneratesOnlyIntoAnEmptyDatabase() throws java.sql.SQLException {
+        String database = "synthetic_" + Long.toHexString(System.nanoTime());
+        jdbc.sql("create database " + database).update();
+        String url = environment.getProperty("spring.datasource.url").replace("/postgres?", "/" + database + "?");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "postgres", "")) {
+            var ds = new org.springframework.jdbc.datasource.SingleConnectionDataSource(c, true);
+            org.flywaydb.core.Flyway.configure().dataSource(ds).load().migrate();
+            JdbcClient empty = JdbcClient.create(ds);
+            jdbc.sql("select county_code, county_name, name, short_name, kind from health_bureau").query((rs, n) ->
+                    empty.sql("insert into health_bureau (county_code, county_name, name, short_name, kind)"
+                            + " values (?, ?, ?, ?, ?)").params(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5)).update()).list();
+            jdbc.sql("select code, name_zh, name_en from profession").query((rs, n) -> empty.sql(
+                    "insert into profession (code, name_zh, name_en) values (?, ?, ?)").params(rs.getString(1),
+                    rs.getString(2), rs.getString(3)).update()).list();
+            jdbc.sql("select code, name_zh from department").query((rs, n) -> empty.sql(
+                    "insert into department (code, name_zh) values (?, ?)").params(rs.getString(1), rs.getString(2))
+                    .update()).list();
+            assertThat(empty.sql("select count(*) from practitioner").query(Long.class).single()).isZero();
+
+            SyntheticData own = new SyntheticData(ds, json);
+            new SyntheticDataLoader(own, empty, new SyntheticDataLoader.Settings(true, 11, 300, 60, 500)).run(null);
+            assertThat(empty.sql("select count(*) from practitioner").query(Long.class).single()).isEqualTo(300);
+            assertThat(empty.sql("select count(*) from support_report").query(Long.class).single()).isEqualTo(500);
+            new SyntheticDataLoader(own, empty, new SyntheticDataLoader.Settings(true, 12, 300, 60, 500)).run(null);
+            assertThat(empty.sql("select count(*) from practitioner").query(Long.class).single()).isEqualTo(300);
+        } finally {
+            jdbc.sql("drop database if exists " + database + " with (force)").update();
+        }
     }
 
     /** The first practitioner and report IDs of the batches below, and the institutions there were before. */

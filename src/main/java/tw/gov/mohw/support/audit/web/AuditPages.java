@@ -1,5 +1,7 @@
 package tw.gov.mohw.support.audit.web;
 
+import java.util.Locale;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,25 +21,28 @@ import tw.gov.mohw.support.shared.Violation;
 class AuditPages {
 
     private final AuditTrail trail;
+    private final MessageSource messages;
 
-    AuditPages(AuditTrail trail) {
+    AuditPages(AuditTrail trail, MessageSource messages) {
         this.trail = trail;
+        this.messages = messages;
     }
 
     @GetMapping("/admin/audit")
     String search(@AuthenticationPrincipal Actor actor, @RequestParam(name = "q", required = false) String q,
-            Model model) {
+            Model model, Locale locale) {
         requireAdmin(actor);
         model.addAttribute("q", q);
+        model.addAttribute("text", new AuditText(messages, locale));
         model.addAttribute("entries", trail.search(q == null ? null : q.strip(), 100));
         return "admin/audit";
     }
 
     @PostMapping("/admin/audit/verification")
-    String verify(@AuthenticationPrincipal Actor actor, Model model) {
+    String verify(@AuthenticationPrincipal Actor actor, Model model, Locale locale) {
         requireAdmin(actor);
         model.addAttribute("verification", trail.verify());
-        return search(actor, null, model);
+        return search(actor, null, model, locale);
     }
 
     private static void requireAdmin(Actor actor) {

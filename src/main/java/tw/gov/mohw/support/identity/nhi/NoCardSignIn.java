@@ -88,7 +88,7 @@ class NoCardSignIn {
     record CodeBody(String code) {
     }
 
-    /** Step 2: the code; when right, the encrypted hand-off to the NHI site (40 % of the way). */
+    /** Step 2: the code (the code-wait screen is 40 % of the way); when right, the encrypted hand-off to the NHI site (60 %). */
     @PostMapping("/login/sms/verify")
     ResponseEntity<Object> verifyCode(@RequestBody CodeBody body, HttpServletRequest request, Locale locale) {
         HttpSession session = request.getSession(true);
@@ -108,7 +108,7 @@ class NoCardSignIn {
         String jwe = handOff.request(person, nonce, returnTo());
         String redirect = UriComponentsBuilder.fromUri(site.verifyUrl()).queryParam("request", jwe).build()
                 .toUriString();
-        return ResponseEntity.ok(Map.of("redirect", redirect, "progress", 40));
+        return ResponseEntity.ok(Map.of("redirect", redirect, "progress", 60));
     }
 
     /** Back from the NHI site with its signed answer. */

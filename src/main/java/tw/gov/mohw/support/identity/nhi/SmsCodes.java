@@ -123,6 +123,17 @@ public class SmsCodes {
         return sent;
     }
 
+    /** The code this attempt waits for, if one is still good: the page picks up where it was after a reload. */
+    public Optional<Sent> pending(String attemptId) {
+        return jdbc.sql("""
+                select sent_at, expires_at from sms_code
+                 where attempt_id = ? and used_at is null and expires_at > ? and tries < ?""")
+                .params(attemptId, utc(now()), MAX_TRIES)
+                .query((rs, n) -> new Sent(rs.getTimestamp(1).toInstant().plus(RESEND_AFTER),
+                        rs.getTimestamp(2).toInstant()))
+                .optional();
+    }
+
     /**
      * Checks a code typed for the attempt and, when it is right, uses it up.
      *

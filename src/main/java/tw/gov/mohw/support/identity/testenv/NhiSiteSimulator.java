@@ -69,7 +69,8 @@ class NhiSiteSimulator {
         Request r = open(request);
         model.addAttribute("request", request);
         model.addAttribute("today", RocDates.formatCompact(LocalDate.ofInstant(clock.instant(), RocDates.ZONE)));
-        model.addAttribute("maskedId", r.subject().substring(0, 3) + "****" + r.subject().substring(7));
+        // masked as everywhere else in the system (A12345****)
+        model.addAttribute("maskedId", tw.gov.mohw.support.registry.NationalId.maskAll(r.subject()));
         return "test-environment/nhi-simulator";
     }
 

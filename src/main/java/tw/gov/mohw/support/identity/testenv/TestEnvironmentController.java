@@ -2,6 +2,8 @@ package tw.gov.mohw.support.identity.testenv;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Controller;
+import tw.gov.mohw.support.registry.NationalId;
+import tw.gov.mohw.support.registry.Registry;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,8 +22,11 @@ class TestEnvironmentController {
     private final CardAgentSimulator agent;
     private final TestStaff staff;
     private final CardAgents agents;
+    private final Registry registry;
 
-    TestEnvironmentController(TestCards cards, CardAgentSimulator agent, TestStaff staff, CardAgents agents) {
+    TestEnvironmentController(TestCards cards, CardAgentSimulator agent, TestStaff staff, CardAgents agents,
+            Registry registry) {
+        this.registry = registry;
         this.cards = cards;
         this.agent = agent;
         this.staff = staff;
@@ -32,6 +37,10 @@ class TestEnvironmentController {
     String desk(Model model) {
         model.addAttribute("hcaCards", cards.hcaCards());
         model.addAttribute("nhiCards", cards.nhiCards());
+        // sign-in without a card needs the holder's ID and the mobile number on record
+        model.addAttribute("noCardPeople", cards.nhiCards().stream()
+                .map(c -> registry.practitioner(NationalId.parse(c.nationalId())).orElse(null))
+                .filter(p -> p != null && p.mobile() != null).toList());
         model.addAttribute("hcaInserted", agent.hcaInserted());
         model.addAttribute("nhiInserted", agent.nhiInserted());
         model.addAttribute("staff", staff.accounts());

@@ -107,7 +107,7 @@ class ReportApiController {
     @PostMapping("/reports/{id}/cancel")
     ReportView cancel(@AuthenticationPrincipal Actor actor, @PathVariable long id,
             @Valid @RequestBody CancelRequest body) {
-        return reports.cancel(actor, id, RequestMapper.date("from", body.from()), body.reason());
+        return reports.cancel(actor, id, tw.gov.mohw.support.report.ReportInput.date("from", body.from()), body.reason());
     }
 
     @Operation(summary = "Decide (核准 APPROVE / 退回補正 RETURN / 駁回 REJECT) what waits on a report")
@@ -153,8 +153,8 @@ class ReportApiController {
                 practitioner == null ? null : withField("practitioner", () -> NationalId.parse(practitioner)),
                 institution == null ? null : withField("institution", () -> InstitutionCode.parse(institution)),
                 statuses(status),
-                from == null ? null : RequestMapper.date("from", from),
-                to == null ? null : RequestMapper.date("to", to),
+                from == null ? null : tw.gov.mohw.support.report.ReportInput.date("from", from),
+                to == null ? null : tw.gov.mohw.support.report.ReportInput.date("to", to),
                 bureau, awaitingDecision,
                 withField("sort", () -> ReportQuery.Sort.valueOf(sort.toUpperCase(Locale.ROOT))),
                 !"asc".equalsIgnoreCase(order), page, size);
@@ -166,7 +166,7 @@ class ReportApiController {
     Week week(@AuthenticationPrincipal Actor actor, @PathVariable @Size(max = 10) String nationalId,
             @RequestParam(required = false) @Size(max = 30) String date) {
         LocalDate day = date == null ? LocalDate.now(tw.gov.mohw.support.registry.RocDates.ZONE)
-                : RequestMapper.date("date", date);
+                : tw.gov.mohw.support.report.ReportInput.date("date", date);
         return reports.week(actor, withField("nationalId", () -> NationalId.parse(nationalId)), day);
     }
 

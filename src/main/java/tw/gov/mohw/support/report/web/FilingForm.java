@@ -3,6 +3,7 @@ package tw.gov.mohw.support.report.web;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import tw.gov.mohw.support.report.ReportInput;
 
 /**
  * What the 登錄 steps have gathered so far, kept in the session between steps. From the schedule step on it is also
@@ -10,7 +11,7 @@ import java.util.List;
  */
 class FilingForm implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     final long createdAt = System.nanoTime();
 
     /** What the steps end in: a new report, an existing draft, a correction after a return, or a change (變更). */
@@ -20,6 +21,8 @@ class FilingForm implements Serializable {
 
     final String id;
     Mode mode = Mode.NEW;
+    /** What the person set out to do: a new filing stays "新增報備" after its draft is saved at the schedule step. */
+    Mode title = Mode.NEW;
     Long reportId;
     String practitioner;
     String personName;
@@ -34,7 +37,7 @@ class FilingForm implements Serializable {
     String reviewerComment;
     boolean askConsent = true;
     /** What the last submission was refused for, by field, shown again when the person goes back to that step. */
-    final java.util.Map<String, String> refusals = new java.util.LinkedHashMap<>();
+    final java.util.Map<String, tw.gov.mohw.support.shared.Violation> refusals = new java.util.LinkedHashMap<>();
     final List<Slot> weekly = new ArrayList<>();
     final List<Slot> dated = new ArrayList<>();
 
@@ -45,6 +48,13 @@ class FilingForm implements Serializable {
 
     /** A weekly slot (day is a weekday) or a dated one (day is a date as typed). */
     record Slot(String day, String start, String end) implements Serializable {
+    }
+
+    /** The particulars as typed, for {@link tw.gov.mohw.support.report.ReportInput}. */
+    ReportInput.Text text() {
+        return new ReportInput.Text(department, content, periodStart, periodEnd,
+                weekly.stream().map(s -> new ReportInput.SlotText(s.day(), s.start(), s.end())).toList(),
+                dated.stream().map(s -> new ReportInput.SlotText(s.day(), s.start(), s.end())).toList());
     }
 
     /** Whether the first step (who, where, which category) is fixed: only a new filing chooses them. */
@@ -59,6 +69,10 @@ class FilingForm implements Serializable {
 
     public Mode getMode() {
         return mode;
+    }
+
+    public Mode getTitle() {
+        return title;
     }
 
     public Long getReportId() {

@@ -3,43 +3,39 @@ package tw.gov.mohw.support.report.web;
 import jakarta.servlet.http.HttpSession;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import tw.gov.mohw.support.registry.InstitutionCode;
-import tw.gov.mohw.support.registry.NationalId;
 import tw.gov.mohw.support.registry.Registry;
 import tw.gov.mohw.support.registry.RocDates;
 import tw.gov.mohw.support.report.Action;
 import tw.gov.mohw.support.report.Particulars;
-import tw.gov.mohw.support.report.ReportStatus;
+import tw.gov.mohw.support.report.ReportInput;
 import tw.gov.mohw.support.report.ReportView;
-import tw.gov.mohw.support.report.RuleParameters;
-import tw.gov.mohw.support.report.SupportCategory;
+import tw.gov.mohw.support.report.Revision;
 import tw.gov.mohw.support.report.SupportReports;
-import tw.gov.mohw.support.report.api.ReportRequests;
-import tw.gov.mohw.support.report.api.RequestMapper;
 import tw.gov.mohw.support.shared.Actor;
 import tw.gov.mohw.support.shared.DomainException;
 import tw.gov.mohw.support.shared.Violation;
-import tw.gov.mohw.support.web.Problems;
 
 /**
  * 登錄 as a guided form in five steps — who and where, department and content, period, schedule, review — and
- * the same steps for editing a draft, correcting a returned report (補正) and asking for a change (變更). Each
- * step is checked as it is left, and its problems are shown next to its fields; the domain's rules (overlap,
- * lateness, limits) are checked on submission and sent back to the step they concern.
+ * the same steps for editing a draft, correcting a returned report (補正) and asking for a change (變更). One handler
+ * per step binds that step's form ({@link FilingSteps}), keeps it in the session's {@link FilingForm}, has the
+ * step's fields checked and moves on; from the schedule step a new filing is a saved draft. The domain's rules are
+ * checked on submission and sent back to the step of their field ({@link FilingView} shows a step).
  */
 @Controller
 class FilingPages {
@@ -50,15 +46,15 @@ class FilingPages {
 
     private final SupportReports reports;
     private final Registry registry;
-    private final RuleParameters rules;
-    private final Problems problems;
+    private final FilingView view;
+    private final FilingSteps.Validator validator;
     private final Clock clock;
 
-    FilingPages(SupportReports reports, Registry registry, Problems problems, RuleParameters rules, Clock clock) {
+    FilingPages(SupportReports reports, Registry registry, FilingView view, Clock clock) {
         this.reports = reports;
-        this.rules = rules;
         this.registry = registry;
-        this.problems = problems;
+        this.view = view;
+        this.validator = new FilingSteps.Validator(registry);
         this.clock = clock;
     }
 
@@ -83,7 +79,7 @@ class FilingPages {
         }
         FilingForm form = new FilingForm(HexFormat.of().formatHex(bytes()));
         boolean changeReturned = report.pendingChange() != null
-                && report.pendingChange().state() == tw.gov.mohw.support.report.Revision.State.RETURNED;
+                && report.pendingChange().state() == Revision.State.RETURNED;
         form.mode = switch (report.status()) {
             case DRAFT -> FilingForm.Mode.DRAFT;
             case RETURNED -> FilingForm.Mode.CORRECT;
@@ -92,6 +88,7 @@ class FilingPages {
             default -> throw new DomainException(DomainException.Kind.CONFLICT,
                     Violation.of(null, "report.not.editable", report.status()));
         };
+        form.title = form.mode;
         form.personName = report.practitioner().name();
         form.reportId = id;
         form.supportedInstitution = report.supportedInstitution().code();
@@ -122,126 +119,83 @@ class FilingPages {
             HttpSession session, Model model) {
         FilingForm form = form(session, wizard);
         if (form == null) {
-            Object done = session.getAttribute(DONE + wizard);
-            return done != null ? "redirect:/reports/" + done : "redirect:/reports/new";
+            return afterwards(session, wizard);
         }
         int shown = Math.max(form.partiesFixed() ? 2 : 1, Math.min(step, reachable(form)));
         // back from the review to fix something: the refusal stands next to its field until the step is sent again
-        Map<String, String> refused = new LinkedHashMap<>();
-        form.refusals.forEach((field, text) -> {
-            if (stepOf(field) == shown) {
-                refused.put(field, text);
-            }
-        });
-        return render(actor, form, shown, refused, List.of(), model);
+        List<Violation> refused = form.refusals.values().stream().filter(v -> FilingView.stepOf(v.field()) == shown)
+                .toList();
+        return view.render(actor, form, shown, refused, model);
     }
 
-    @PostMapping("/reports/file/{wizard}/{step}")
-    String next(@AuthenticationPrincipal Actor actor, @PathVariable String wizard, @PathVariable int step,
-            @RequestParam Map<String, String> fields,
-            @RequestParam(name = "weeklyDay", required = false) List<String> weeklyDay,
-            @RequestParam(name = "weeklyStart", required = false) List<String> weeklyStart,
-            @RequestParam(name = "weeklyEnd", required = false) List<String> weeklyEnd,
-            @RequestParam(name = "datedDate", required = false) List<String> datedDate,
-            @RequestParam(name = "datedStart", required = false) List<String> datedStart,
-            @RequestParam(name = "datedEnd", required = false) List<String> datedEnd,
-            HttpSession session, Model model, Locale locale) {
+    @PostMapping("/reports/file/{wizard}/1")
+    String parties(@AuthenticationPrincipal Actor actor, @PathVariable String wizard,
+            @ModelAttribute FilingSteps.Parties step, HttpSession session, Model model) {
+        return leave(actor, wizard, 1, "next", session, model, form -> choose(actor, form, step, model));
+    }
+
+    @PostMapping("/reports/file/{wizard}/2")
+    String content(@AuthenticationPrincipal Actor actor, @PathVariable String wizard,
+            @ModelAttribute FilingSteps.Content step, @RequestParam(defaultValue = "next") String action,
+            HttpSession session, Model model) {
+        return leave(actor, wizard, 2, action, session, model, form -> applied(() -> step.applyTo(form)));
+    }
+
+    @PostMapping("/reports/file/{wizard}/3")
+    String period(@AuthenticationPrincipal Actor actor, @PathVariable String wizard,
+            @ModelAttribute FilingSteps.PeriodDates step, @RequestParam(defaultValue = "next") String action,
+            HttpSession session, Model model) {
+        return leave(actor, wizard, 3, action, session, model, form -> applied(() -> step.applyTo(form)));
+    }
+
+    /** The schedule; a slot added or removed redraws the step with what was typed kept. */
+    @PostMapping("/reports/file/{wizard}/4")
+    String schedule(@AuthenticationPrincipal Actor actor, @PathVariable String wizard,
+            @ModelAttribute FilingSteps.Slots step, @RequestParam(defaultValue = "next") String action,
+            HttpSession session, Model model) {
+        FilingForm form = form(session, wizard);
+        if (form != null && (action.startsWith("add") || action.startsWith("remove"))) {
+            step.applyTo(form);
+            List<FilingForm.Slot> slots = action.contains("Weekly") ? form.weekly : form.dated;
+            if (action.startsWith("add")) {
+                slots.add(action.contains("Weekly") ? new FilingForm.Slot("MONDAY", "", "")
+                        : new FilingForm.Slot("", "", ""));
+            } else {
+                int i = index(action);
+                if (i >= 0 && i < slots.size()) {
+                    slots.remove(i);
+                }
+            }
+            session.setAttribute(KEY + wizard, form);
+            return view.render(actor, form, 4, List.of(), model);
+        }
+        return leave(actor, wizard, 4, action, session, model, f -> applied(() -> step.applyTo(f)));
+    }
+
+    /** 送出: files the new report or draft, sends the correction, or asks for the change. */
+    @PostMapping("/reports/file/{wizard}/5")
+    String review(@AuthenticationPrincipal Actor actor, @PathVariable String wizard,
+            @ModelAttribute FilingSteps.Review step, @RequestParam(defaultValue = "submit") String action,
+            HttpSession session, Model model) {
         FilingForm form = form(session, wizard);
         if (form == null) {
-            Object done = session.getAttribute(DONE + wizard);
             // a second click of 送出, or the back button after it: nothing is filed twice
-            return done != null ? "redirect:/reports/" + done : "redirect:/reports/new";
+            return afterwards(session, wizard);
         }
-        String action = fields.getOrDefault("action", "next");
-        Map<String, String> errors = new LinkedHashMap<>();
-        form.refusals.keySet().removeIf(field -> stepOf(field) == step);
-        try {
-            return advance(actor, form, step, action, fields, weeklyDay, weeklyStart, weeklyEnd, datedDate, datedStart,
-                    datedEnd, errors, session, model, locale);
-        } finally {
-            // sessions live in the database: a changed attribute is saved only when it is set again
-            if (session.getAttribute(KEY + wizard) != null && session.getAttribute(DONE + wizard) == null) {
-                session.setAttribute(KEY + wizard, form);
-            }
-        }
-    }
-
-    private String advance(Actor actor, FilingForm form, int step, String action, Map<String, String> fields,
-            List<String> weeklyDay, List<String> weeklyStart, List<String> weeklyEnd, List<String> datedDate,
-            List<String> datedStart, List<String> datedEnd, Map<String, String> errors, HttpSession session,
-            Model model, Locale locale) {
-        String wizard = form.id;
-        switch (step) {
-            case 1 -> stepOne(actor, form, fields, errors, model, locale);
-            case 2 -> {
-                form.department = fields.get("department");
-                form.content = trim(fields.get("content"), 1000);
-            }
-            case 3 -> {
-                form.periodStart = trim(fields.get("periodStart"), 30);
-                form.periodEnd = trim(fields.get("periodEnd"), 30);
-            }
-            case 4 -> {
-                form.weekly.clear();
-                form.dated.clear();
-                for (int i = 0; weeklyDay != null && i < weeklyDay.size() && i < 50; i++) {
-                    form.weekly.add(new FilingForm.Slot(weeklyDay.get(i), at(weeklyStart, i), at(weeklyEnd, i)));
-                }
-                for (int i = 0; datedDate != null && i < datedDate.size() && i < 366; i++) {
-                    form.dated.add(new FilingForm.Slot(trim(datedDate.get(i), 30), at(datedStart, i), at(datedEnd, i)));
-                }
-                if (action.equals("addWeekly")) {
-                    form.weekly.add(new FilingForm.Slot("MONDAY", "", ""));
-                    return render(actor, form, 4, errors, List.of(), model);
-                }
-                if (action.equals("addDated")) {
-                    form.dated.add(new FilingForm.Slot("", "", ""));
-                    return render(actor, form, 4, errors, List.of(), model);
-                }
-                if (action.startsWith("removeWeekly") || action.startsWith("removeDated")) {
-                    int i = index(action);
-                    List<FilingForm.Slot> list = action.startsWith("removeWeekly") ? form.weekly : form.dated;
-                    if (i >= 0 && i < list.size()) {
-                        list.remove(i);
-                    }
-                    return render(actor, form, 4, errors, List.of(), model);
-                }
-            }
-            case 5 -> {
-                form.reason = trim(fields.get("reason"), 500);
-                form.askConsent = "on".equals(fields.get("askConsent"));
-            }
-            default -> {
-                return "redirect:/reports/file/" + wizard + "/1";
-            }
-        }
+        step.applyTo(form);
+        session.setAttribute(KEY + wizard, form);
         if (action.equals("back")) {
-            return "redirect:/reports/file/" + wizard + "/" + Math.max(1, step - 1);
+            return "redirect:/reports/file/" + wizard + "/4";
         }
-        if (step < 5) {
-            checkUpTo(step, form, errors, locale);
-        }
-        if (!errors.isEmpty() || model.containsAttribute("institutionChoices")) {
-            return render(actor, form, step, errors, List.of(), model);
-        }
-        if (step == 4 && form.mode != FilingForm.Mode.CORRECT && form.mode != FilingForm.Mode.CHANGE) {
-            // from here on a new filing is a saved draft
-            List<String> general = new ArrayList<>();
-            if (!save(actor, form, errors, general, locale)) {
-                return render(actor, form, stepOf(errors, 4), errors, general, model);
-            }
-        }
-        if (step < 5) {
-            return "redirect:/reports/file/" + wizard + "/" + (step + 1);
-        }
-        List<String> general = new ArrayList<>();
+        List<Violation> refused = new ArrayList<>();
         Map<String, Long> conflicts = new LinkedHashMap<>();
-        Long id = finish(actor, form, errors, general, conflicts, locale);
+        Long id = finish(actor, form, refused, conflicts);
         form.refusals.clear();
-        form.refusals.putAll(errors);
+        refused.stream().filter(v -> v.field() != null).forEach(v -> form.refusals.putIfAbsent(v.field(), v));
         if (id == null) {
+            session.setAttribute(KEY + wizard, form);
             model.addAttribute("conflicts", conflicts);
-            return render(actor, form, 5, errors, general, model);
+            return view.render(actor, form, 5, refused, model);
         }
         if (form.askConsent && (form.mode == FilingForm.Mode.NEW || form.mode == FilingForm.Mode.DRAFT)) {
             try {
@@ -256,38 +210,78 @@ class FilingPages {
                 : form.mode == FilingForm.Mode.CORRECT ? "resubmitted" : "submitted");
     }
 
-    private void stepOne(Actor actor, FilingForm form, Map<String, String> fields, Map<String, String> errors,
-            Model model, Locale locale) {
+    /**
+     * Leaves a step: keeps what it posted, goes back if asked, else has the step checked and moves on (from the
+     * schedule step, a new filing is saved as a draft). The form is set in the session again, because Spring Session
+     * JDBC saves only attributes that are set.
+     */
+    private String leave(Actor actor, String wizard, int step, String action, HttpSession session, Model model,
+            Function<FilingForm, List<Violation>> apply) {
+        FilingForm form = form(session, wizard);
+        if (form == null) {
+            return afterwards(session, wizard);
+        }
+        try {
+            form.refusals.keySet().removeIf(field -> FilingView.stepOf(field) == step);
+            List<Violation> problems = new ArrayList<>(apply.apply(form));
+            if (action.equals("back")) {
+                return "redirect:/reports/file/" + wizard + "/" + Math.max(1, step - 1);
+            }
+            validator.check(step, form).stream()
+                    .filter(v -> problems.stream().noneMatch(p -> java.util.Objects.equals(p.field(), v.field())))
+                    .forEach(problems::add);
+            if (!problems.isEmpty() || model.containsAttribute("institutionChoices")) {
+                return view.render(actor, form, step, problems, model);
+            }
+            if (step == 4 && form.mode != FilingForm.Mode.CORRECT && form.mode != FilingForm.Mode.CHANGE) {
+                List<Violation> refused = save(actor, form);
+                if (!refused.isEmpty()) {
+                    return view.render(actor, form, FilingView.firstStep(refused, 4), refused, model);
+                }
+            }
+            return "redirect:/reports/file/" + wizard + "/" + (step + 1);
+        } finally {
+            if (session.getAttribute(KEY + wizard) != null) {
+                session.setAttribute(KEY + wizard, form);
+            }
+        }
+    }
+
+    private static List<Violation> applied(Runnable apply) {
+        apply.run();
+        return List.of();
+    }
+
+    /** Step 1: a clerk picks one of the institution's own staff; anyone picks the supported institution. */
+    private List<Violation> choose(Actor actor, FilingForm form, FilingSteps.Parties step, Model model) {
         if (form.partiesFixed()) {
-            return;
+            return List.of();
         }
         if (actor.is(Actor.Role.INSTITUTION)) {
             // only the institution's own staff, chosen by internal id: the page never carries anyone's full ID
-            String chosenId = fields.get("practitioner");
             form.practitioner = null;
             form.personName = null;
             registry.staffOf(InstitutionCode.parse(actor.institutionCode()), RocDates.today(clock)).stream()
-                    .filter(p -> String.valueOf(p.id()).equals(chosenId)).findFirst().ifPresent(p -> {
+                    .filter(p -> String.valueOf(p.id()).equals(step.practitioner())).findFirst().ifPresent(p -> {
                         form.practitioner = p.nationalId().value();
                         form.personName = p.name();
                     });
         }
-        form.category = fields.getOrDefault("category", "REGULAR");
-        String chosen = fields.get("supportedChoice");
-        String typed = trim(fields.get("supportedInstitution"), 100);
+        form.category = step.category() == null ? "REGULAR" : step.category();
+        String chosen = step.supportedChoice();
+        String typed = FilingSteps.trim(step.supportedInstitution(), 100);
         String text = chosen != null && !chosen.isBlank() ? chosen : typed;
         form.supportedInstitution = null;
         form.supportedInstitutionName = null;
         if (text == null || text.isBlank()) {
-            errors.put("supportedInstitution", message("supportedInstitution", "field.required", locale));
-            return;
+            return List.of(Violation.of("supportedInstitution", "field.required"));
         }
         if (InstitutionCode.isValid(text)) {
             var found = registry.institution(InstitutionCode.parse(text));
             if (found.isPresent() && found.get().isOpen()) {
                 form.supportedInstitution = found.get().code().value();
                 form.supportedInstitutionName = found.get().name();
-                return;
+                return List.of();
             }
         }
         var matches = registry.findInstitutions(text, 20);
@@ -295,205 +289,76 @@ class FilingPages {
             form.supportedInstitution = matches.get(0).code().value();
             form.supportedInstitutionName = matches.get(0).name();
         } else if (matches.isEmpty()) {
-            errors.put("supportedInstitution", message("supportedInstitution", "institution.notFound", locale));
+            return List.of(Violation.of("supportedInstitution", "institution.notFound"));
         } else {
             model.addAttribute("institutionChoices", matches);
             model.addAttribute("institutionQuery", text);
         }
+        return List.of();
     }
 
-    /** The checks of a step's own fields; the domain's rules come on submission. */
-    private void checkUpTo(int step, FilingForm form, Map<String, String> errors, Locale locale) {
-        if (step == 1) {
-            if (form.practitioner == null || !NationalId.isValid(form.practitioner)) {
-                errors.put("practitioner", message("practitioner", "field.required", locale));
-            }
-            try {
-                SupportCategory.valueOf(form.category);
-            } catch (IllegalArgumentException | NullPointerException e) {
-                errors.put("category", message("category", "category.invalid", locale));
-            }
-            return;
-        }
-        if (step == 2) {
-            if (form.department == null || registry.department(form.department).isEmpty()) {
-                errors.put("department", message("department", "department.required", locale));
-            }
-            if (form.content == null || form.content.isBlank()) {
-                errors.put("content", message("content", "content.required", locale));
-            }
-            return;
-        }
-        try {
-            if (form.partiesFixed()) {
-                RequestMapper.particulars(particulars(form, step == 3));
-            } else {
-                RequestMapper.newReport(request(form, step == 3));
-            }
-        } catch (DomainException e) {
-            for (Violation v : e.violations()) {
-                if (v.field() != null && stepOf(v.field()) <= step) {
-                    errors.putIfAbsent(v.field(), problems.message(v, locale));
-                }
-            }
-        }
-    }
-
-    private boolean save(Actor actor, FilingForm form, Map<String, String> errors, List<String> general,
-            Locale locale) {
+    /** Saves a new filing as a draft (or the draft again); what the domain refuses, by field. */
+    private List<Violation> save(Actor actor, FilingForm form) {
         try {
             if (form.reportId == null) {
-                form.reportId = reports.createDraft(actor, RequestMapper.newReport(request(form, false)),
-                        "web-" + form.id).report().id();
+                form.reportId = reports.createDraft(actor, ReportInput.newReport(form.practitioner,
+                        form.supportedInstitution, form.category, form.text()), "web-" + form.id).report().id();
                 form.mode = FilingForm.Mode.DRAFT;
             } else {
-                reports.update(actor, form.reportId, RequestMapper.particulars(particulars(form, false)));
+                reports.update(actor, form.reportId, ReportInput.particulars(form.text()));
             }
-            return true;
+            return List.of();
         } catch (DomainException e) {
-            collect(actor, e, errors, general, new LinkedHashMap<>(), locale);
-            return false;
+            return e.violations();
         }
     }
 
-    private Long finish(Actor actor, FilingForm form, Map<String, String> errors, List<String> general,
-            Map<String, Long> conflicts, Locale locale) {
+    private Long finish(Actor actor, FilingForm form, List<Violation> refused, Map<String, Long> conflicts) {
         try {
-            var particulars = RequestMapper.particulars(particulars(form, false));
             return switch (form.mode) {
                 case NEW, DRAFT -> {
                     // what was reviewed is what is filed: the draft is saved from the form first
-                    if (!save(actor, form, errors, general, locale)) {
+                    List<Violation> notSaved = save(actor, form);
+                    if (!notSaved.isEmpty()) {
+                        refused.addAll(notSaved);
                         yield null;
                     }
                     yield reports.submit(actor, form.reportId).id();
                 }
                 case CORRECT -> {
-                    reports.update(actor, form.reportId, particulars);
+                    reports.update(actor, form.reportId, ReportInput.particulars(form.text()));
                     yield reports.submit(actor, form.reportId).id();
                 }
                 case CHANGE -> {
                     if (form.reason == null || form.reason.isBlank()) {
-                        errors.put("reason", message("reason", "reason.required", locale));
+                        refused.add(Violation.of("reason", "reason.required"));
                         yield null;
                     }
-                    yield reports.requestChange(actor, form.reportId, particulars, form.reason).id();
+                    yield reports.requestChange(actor, form.reportId, ReportInput.particulars(form.text()),
+                            form.reason).id();
                 }
             };
         } catch (DomainException e) {
             if (e.kind() == DomainException.Kind.CONFLICT && form.reportId != null && alreadyDone(actor, form)) {
                 return form.reportId; // a second click while the first filed it: nothing more to do
             }
-            collect(actor, e, errors, general, conflicts, locale);
+            for (Violation v : e.violations()) {
+                // an overlap links the report it collides with, where the actor may read it
+                if (v.messageKey().equals("schedule.overlap") && !v.args().isEmpty()) {
+                    String caseNumber = String.valueOf(v.args().get(0));
+                    reports.findByCaseNumber(actor, caseNumber).ifPresent(id -> conflicts.put(caseNumber, id));
+                }
+                refused.add(v);
+            }
             return null;
         }
     }
 
-    /** Each problem next to its field (or at the top); an overlap also links the report it collides with. */
     private boolean alreadyDone(Actor actor, FilingForm form) {
         ReportView now = reports.get(actor, form.reportId);
         return form.mode == FilingForm.Mode.CHANGE
-                ? now.pendingChange() != null && now.pendingChange().state() == tw.gov.mohw.support.report.Revision.State.SUBMITTED
-                : now.status() == ReportStatus.SUBMITTED;
-    }
-
-    private void collect(Actor actor, DomainException e, Map<String, String> errors, List<String> general,
-            Map<String, Long> conflicts, Locale locale) {
-        for (Violation v : e.violations()) {
-            if (v.messageKey().equals("schedule.overlap") && !v.args().isEmpty()) {
-                String caseNumber = String.valueOf(v.args().get(0));
-                reports.findByCaseNumber(actor, caseNumber).ifPresent(id -> conflicts.put(caseNumber, id));
-            }
-            if (v.field() == null) {
-                general.add(problems.message(v, locale));
-            } else {
-                errors.putIfAbsent(v.field(), problems.message(v, locale));
-            }
-        }
-    }
-
-    private static ReportRequests.NewReportRequest request(FilingForm form, boolean periodOnly) {
-        var p = particulars(form, periodOnly);
-        return new ReportRequests.NewReportRequest(form.practitioner, form.supportedInstitution, form.category,
-                p.department(), p.content(), p.period(), p.schedule());
-    }
-
-    /** The particulars as typed; while only the period is checked, a stand-in slot keeps the schedule quiet. */
-    private static ReportRequests.ParticularsRequest particulars(FilingForm form, boolean periodOnly) {
-        List<ReportRequests.WeeklySlotRequest> weekly = form.weekly.stream()
-                .map(s -> new ReportRequests.WeeklySlotRequest(s.day(), s.start(), s.end())).toList();
-        List<ReportRequests.DatedSlotRequest> dated = form.dated.stream()
-                .map(s -> new ReportRequests.DatedSlotRequest(s.day(), s.start(), s.end())).toList();
-        var schedule = periodOnly ? new ReportRequests.ScheduleRequest(
-                List.of(new ReportRequests.WeeklySlotRequest("MONDAY", "09:00", "10:00")), List.of())
-                : new ReportRequests.ScheduleRequest(weekly, dated);
-        return new ReportRequests.ParticularsRequest(form.department, form.content,
-                new ReportRequests.PeriodRequest(form.periodStart, form.periodEnd), schedule, form.reason);
-    }
-
-    private String render(Actor actor, FilingForm form, int step, Map<String, String> errors, List<String> general,
-            Model model) {
-        model.addAttribute("form", form);
-        model.addAttribute("step", step);
-        model.addAttribute("steps", FilingForm.STEPS);
-        model.addAttribute("percent", step * 100 / FilingForm.STEPS);
-        model.addAttribute("errors", errors);
-        model.addAttribute("fixSteps", errors.keySet().stream().map(FilingPages::stepOf).filter(n -> n < 5).distinct()
-                .sorted().toList());
-        model.addAttribute("general", general);
-        // a closed category takes no new reports; a report already in one keeps it
-        var inForce = rules.current();
-        model.addAttribute("categories", java.util.Arrays.stream(SupportCategory.values())
-                .filter(c -> inForce.open(c) || c.name().equals(form.category)).toList());
-        model.addAttribute("departments", registry.departments());
-        model.addAttribute("days", DayOfWeek.values());
-        model.addAttribute("clerk", actor.is(Actor.Role.INSTITUTION));
-        if (actor.is(Actor.Role.INSTITUTION) && !form.partiesFixed()) {
-            model.addAttribute("staff", registry.staffOf(InstitutionCode.parse(actor.institutionCode()),
-                    RocDates.today(clock)));
-        }
-        if (actor.is(Actor.Role.PRACTITIONER) && form.personName == null && actor.nationalId() != null) {
-            form.personName = registry.practitioner(NationalId.parse(actor.nationalId())).map(p -> p.name())
-                    .orElse(null);
-        }
-        model.addAttribute("personName", form.personName);
-        model.addAttribute("chosenStaff", form.practitioner == null ? null : registry.practitioner(
-                NationalId.parse(form.practitioner)).map(p -> p.id()).orElse(null));
-        if (step == 4) {
-            timetable(actor, form, model);
-        }
-        model.addAttribute("departmentName", form.department == null ? null
-                : registry.department(form.department).map(d -> d.nameZh()).orElse(null));
-        return "reports/file";
-    }
-
-    /** The person's other commitments in the week the period starts (or this week), for the live timetable. */
-    private void timetable(Actor actor, FilingForm form, Model model) {
-        java.time.LocalDate day = RocDates.today(clock);
-        try {
-            java.time.LocalDate start = RequestMapper.date("period.start", form.periodStart);
-            java.time.LocalDate end = RequestMapper.date("period.end", form.periodEnd);
-            // the first whole week of the period, where there is one: every weekday in it is covered
-            java.time.LocalDate monday = start.with(java.time.temporal.TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
-            java.time.LocalDate first = monday.plusDays(6).isAfter(end) ? start : monday;
-            day = first.isAfter(day) ? first : day;
-        } catch (DomainException | NullPointerException e) {
-            // this week, then
-        }
-        try {
-            var week = form.reportId != null ? reports.weekOfReport(actor, form.reportId, day)
-                    : reports.week(actor, NationalId.parse(form.practitioner), day);
-            // a correction or change shows the report's own current version among the others: leave it out
-            var others = new tw.gov.mohw.support.report.Week(week.monday(), week.maskedNationalId(), week.name(),
-                    week.homeInstitution(), week.homeInstitutionName(), week.commitments().stream()
-                            .filter(c -> form.reportId == null || c.reportId() != form.reportId).toList(),
-                    week.conflicts());
-            model.addAttribute("weekJson", TimetableData.json(others));
-            model.addAttribute("weekMonday", RocDates.formatShort(week.monday()));
-        } catch (DomainException | IllegalArgumentException e) {
-            model.addAttribute("weekJson", "{\"blocks\":[]}");
-            model.addAttribute("weekMonday", RocDates.formatShort(day));
-        }
+                ? now.pendingChange() != null && now.pendingChange().state() == Revision.State.SUBMITTED
+                : now.status() == tw.gov.mohw.support.report.ReportStatus.SUBMITTED;
     }
 
     /** The furthest step the form may be shown at: every step before it is complete. */
@@ -511,36 +376,17 @@ class FilingPages {
         return newFiling && form.reportId == null ? 4 : FilingForm.STEPS;
     }
 
-    /** Which step a field belongs to. */
-    static int stepOf(String field) {
-        if (field == null) {
-            return 5;
-        }
-        if (field.startsWith("practitioner") || field.startsWith("supportedInstitution") || field.startsWith("category")) {
-            return 1;
-        }
-        if (field.startsWith("department") || field.startsWith("content")) {
-            return 2;
-        }
-        if (field.startsWith("period")) {
-            return 3;
-        }
-        return field.startsWith("schedule") ? 4 : 5;
-    }
-
-    private static int stepOf(Map<String, String> errors, int otherwise) {
-        return errors.keySet().stream().mapToInt(FilingPages::stepOf).min().orElse(otherwise);
-    }
-
-    private String message(String field, String key, Locale locale) {
-        return problems.message(Violation.of(field, key), locale);
+    /** A wizard no longer in the session: it was filed (show the report), or it is gone (start again). */
+    private static String afterwards(HttpSession session, String wizard) {
+        Object done = session.getAttribute(DONE + wizard);
+        return done != null ? "redirect:/reports/" + done : "redirect:/reports/new";
     }
 
     /** A few forms at once (tabs), not an unbounded pile in a session stored in the database. */
     private static void keep(HttpSession session, FilingForm form) {
         var open = java.util.Collections.list(session.getAttributeNames()).stream().filter(n -> n.startsWith(KEY))
-                .filter(n -> session.getAttribute(n) instanceof FilingForm)
-                .sorted(java.util.Comparator.comparingLong(n -> ((FilingForm) session.getAttribute(n)).createdAt))
+                .filter(n -> stored(session, n) != null)
+                .sorted(java.util.Comparator.comparingLong(n -> stored(session, n).createdAt))
                 .toList();
         for (int i = 0; i < open.size() - 4; i++) {
             session.removeAttribute(open.get(i));
@@ -549,7 +395,20 @@ class FilingPages {
     }
 
     private static FilingForm form(HttpSession session, String wizard) {
-        return wizard.matches("[0-9a-f]{32}") && session.getAttribute(KEY + wizard) instanceof FilingForm f ? f : null;
+        return wizard.matches("[0-9a-f]{32}") ? stored(session, KEY + wizard) : null;
+    }
+
+    /**
+     * A form kept in the session, or null. One saved by an earlier version of this class cannot be read back (the
+     * session lives in the database across deployments): it is dropped, and the person starts the steps again.
+     */
+    private static FilingForm stored(HttpSession session, String name) {
+        try {
+            return session.getAttribute(name) instanceof FilingForm f ? f : null;
+        } catch (RuntimeException unreadable) {
+            session.removeAttribute(name);
+            return null;
+        }
     }
 
     private static void requireApplicant(Actor actor) {
@@ -570,17 +429,5 @@ class FilingPages {
         } catch (NumberFormatException e) {
             return -1;
         }
-    }
-
-    private static String at(List<String> list, int i) {
-        return list != null && i < list.size() ? trim(list.get(i), 5) : "";
-    }
-
-    private static String trim(String s, int max) {
-        if (s == null) {
-            return null;
-        }
-        String t = s.strip();
-        return t.length() > max ? t.substring(0, max) : t;
     }
 }

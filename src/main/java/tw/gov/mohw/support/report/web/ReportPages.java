@@ -1,7 +1,6 @@
 package tw.gov.mohw.support.report.web;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Locale;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -19,7 +18,7 @@ import tw.gov.mohw.support.report.ReportAttachments;
 import tw.gov.mohw.support.report.ReportStatus;
 import tw.gov.mohw.support.report.ReportView;
 import tw.gov.mohw.support.report.SupportReports;
-import tw.gov.mohw.support.report.api.RequestMapper;
+import tw.gov.mohw.support.report.ReportInput;
 import tw.gov.mohw.support.shared.Actor;
 import tw.gov.mohw.support.shared.DomainException;
 import tw.gov.mohw.support.web.Problems;
@@ -89,6 +88,7 @@ class ReportPages {
                 && report.pendingChange().state() == tw.gov.mohw.support.report.Revision.State.RETURNED;
         model.addAttribute("reviewerComment", report.status() == ReportStatus.RETURNED ? lastReason(report,
                 Action.RETURN) : changeReturned ? lastReason(report, Action.RETURN_CHANGE) : null);
+        model.addAttribute("consentText", consent(report, locale));
         if (report.cannotDecide() != null) {
             model.addAttribute("cannotDecide", problems.message(
                     tw.gov.mohw.support.shared.Violation.of(null, report.cannotDecide()), locale));
@@ -98,10 +98,8 @@ class ReportPages {
         model.addAttribute("registrations", reports.registrations(actor, id).stream().map(r -> new Registration(
                 registry.institution(r.institutionCode()).map(i -> i.name()).orElse(r.institutionCode().value()),
                 registry.profession(r.professionCode()).map(p -> p.nameZh()).orElse(r.professionCode()), r)).toList());
-        LocalDate today = RocDates.today(clock);
-        LocalDate start = shown.particulars().period().start();
         try {
-            var week = reports.weekOfReport(actor, id, start.isAfter(today) ? start : today);
+            var week = reports.weekOfReport(actor, id);
             model.addAttribute("weekJson", TimetableData.json(week));
             model.addAttribute("weekMonday", RocDates.formatShort(week.monday()));
         } catch (DomainException nothingLiveToShow) {
@@ -146,7 +144,7 @@ class ReportPages {
             @RequestParam(name = "reason", required = false) String reason, RedirectAttributes redirect,
             Locale locale) {
         return act(id, redirect, locale, "cancelled",
-                () -> reports.cancel(actor, id, RequestMapper.date("from", from), trim(reason)));
+                () -> reports.cancel(actor, id, ReportInput.date("from", from), trim(reason)));
     }
 
     /** Does it, then shows the report with what happened, or with why not (nothing changed). */
@@ -159,6 +157,20 @@ class ReportPages {
                     .toList());
         }
         return "redirect:/reports/" + id;
+    }
+
+    /**
+     * What the supported institution's consent means now: asked and unanswered only while the report still waits
+     * on it; after a decision, withdrawal or cancellation an unanswered request is said to be so.
+     */
+    private String consent(ReportView report, Locale locale) {
+        var c = report.consent();
+        boolean open = report.status() == ReportStatus.SUBMITTED || report.status() == ReportStatus.RETURNED;
+        String key = c.state() == tw.gov.mohw.support.report.Consent.State.REQUESTED && !open ? "consent.UNANSWERED"
+                : "consent." + c.state();
+        return problems.message(tw.gov.mohw.support.shared.Violation.of(null, key,
+                c.at() == null ? "" : tw.gov.mohw.support.web.RocText.INSTANCE.instant(c.at()),
+                c.reason() == null ? "" : c.reason()), locale);
     }
 
     private static String lastReason(ReportView report, Action action) {

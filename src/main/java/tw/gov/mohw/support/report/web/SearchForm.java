@@ -9,7 +9,7 @@ import tw.gov.mohw.support.registry.InstitutionCode;
 import tw.gov.mohw.support.registry.NationalId;
 import tw.gov.mohw.support.report.ReportQuery;
 import tw.gov.mohw.support.report.ReportStatus;
-import tw.gov.mohw.support.report.api.RequestMapper;
+import tw.gov.mohw.support.report.ReportInput;
 import tw.gov.mohw.support.shared.DomainException;
 import tw.gov.mohw.support.shared.Violation;
 
@@ -70,7 +70,7 @@ record SearchForm(String status, String from, String to, String person, String i
             return null;
         }
         try {
-            return RequestMapper.date(field, raw);
+            return ReportInput.date(field, raw);
         } catch (DomainException e) {
             problems.addAll(e.violations());
             return null;

@@ -26,7 +26,8 @@ final class TimetableData {
     record Block(int day, int start, int end, String site, int colour, boolean conflict, String caseNumber) {
     }
 
-    record Data(String monday, String home, List<Block> blocks, List<String> sites) {
+    /** {@code mondayIso}: the week's Monday, for placing the dated slots being typed (timetable.js). */
+    record Data(String monday, String mondayIso, String home, List<Block> blocks, List<String> sites) {
     }
 
     static String json(Week week) {
@@ -42,7 +43,8 @@ final class TimetableData {
                         c.supportedInstitutionName(), colour, conflict, c.caseNumber())));
             }
         }
-        return JSON.writeValueAsString(new Data(RocDates.formatShort(monday), week.homeInstitutionName(), blocks,
+        return JSON.writeValueAsString(new Data(RocDates.formatShort(monday), monday.toString(),
+                week.homeInstitutionName(), blocks,
                 List.copyOf(colours.keySet())));
     }
 

@@ -42,7 +42,11 @@ class FilingPagesTest {
         String wizard = send(clerk, "GET", "/reports/new", null).headers().firstValue("Location").orElseThrow()
                 .replaceAll(".*/reports/file/([0-9a-f]+)/1", "$1");
         var page = send(clerk, "GET", "/reports/file/" + wizard + "/1", null);
-        assertThat(page.body()).doesNotContain(staff).as("the staff list carries no full ID");
+        String staffName = registry.practitioner(tw.gov.mohw.support.registry.NationalId.parse(staff)).orElseThrow()
+                .name();
+        assertThat(page.body()).as("the staff are listed, with their IDs masked").contains(staffName)
+                .contains(tw.gov.mohw.support.registry.NationalId.parse(staff).masked());
+        assertThat(page.body()).as("the staff list carries no full ID").doesNotContain(staff);
         // a stranger's (or a made-up) person: refused, and nobody's name is shown
         var step = send(clerk, "POST", "/reports/file/" + wizard + "/1", "practitioner=" + stranger
                 + "&supportedInstitution=" + home + "&category=REGULAR");

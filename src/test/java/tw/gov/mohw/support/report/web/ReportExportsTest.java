@@ -61,8 +61,11 @@ class ReportExportsTest {
         assertThat(lines).hasSize(3);
         String masked = NationalId.parse(person).masked();
         assertThat(lines.get(1)).contains(masked).contains("待審").contains(RocDates.formatShort(start));
-        assertThat(text).doesNotContain(person).doesNotContain(NationalId.parse(other).masked().substring(0, 6) + "*")
-                .as("only what the caller may see");
+        assertThat(text).as("only what the caller may see").doesNotContain(person)
+                .doesNotContain(NationalId.parse(other).masked());
+        // the other person's report is there to be seen — by them
+        assertThat(new String(get("practitioner:" + other, "/reports/export.csv").body(), StandardCharsets.UTF_8))
+                .contains(NationalId.parse(other).masked());
 
         var xlsx = get("institution:" + home, "/reports/export.xlsx?status=SUBMITTED");
         assertThat(xlsx.statusCode()).isEqualTo(200);

@@ -27,6 +27,7 @@ class StatisticsPagesBrowserTest {
     @Autowired Fixtures fixtures;
     @Autowired SignIns signIns;
     @Autowired Api api;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @BeforeAll
     static void launch() {
@@ -61,6 +62,17 @@ class StatisticsPagesBrowserTest {
         assertThat(page.getByRole(AriaRole.IMG, new Page.GetByRoleOptions().setName("依狀態"))).isVisible();
         assertThat(page.locator("figure.chart rect").first()).isVisible();
         assertThat(page.getByText("核准").first()).isVisible();
+        // the bureau's own count: what it decides, this report among them, and not another county's
+        long own = jdbc.sql("select count(*) from support_report where deciding_bureau = '10007'"
+                + " and case_number is not null").query(Long.class).single();
+        String said = String.format("本局審核的報備共 %,d 件。", own);
+        assertThat(page.getByText(said)).isVisible();
+        String elsewhere = fixtures.practitioner(fixtures.institution("10008"));
+        api.post("practitioner:" + elsewhere, "/api/v1/submissions", Api.report(elsewhere,
+                fixtures.institution("10007"), start.toString(), start.plusDays(10).toString(), "MONDAY", "09:00",
+                "10:00"), Map.of("Idempotency-Key", "stats-" + elsewhere));
+        page.reload();
+        assertThat(page.getByText(said)).isVisible(); // a report 10007 is only informed of is 10008's
         Browser.assertAccessible(page);
         Browser.screenshot(page, "statistics");
         var download = page.waitForDownload(() -> page.getByRole(AriaRole.LINK,
