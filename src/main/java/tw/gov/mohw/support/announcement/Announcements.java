@@ -19,6 +19,7 @@ import tw.gov.mohw.support.registry.RocDates;
 import tw.gov.mohw.support.shared.Actor;
 import tw.gov.mohw.support.shared.DomainException;
 import tw.gov.mohw.support.shared.Violation;
+import tw.gov.mohw.support.shared.Texts;
 
 /** Publishes, withdraws and lists announcements; who may do what is checked here. */
 @Component
@@ -142,7 +143,7 @@ public class Announcements {
     }
 
     private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+        return Texts.isBlank(s) ? null : s.strip();
     }
 
     private Announcement row(ResultSet rs, int n) throws SQLException {

@@ -17,6 +17,7 @@ import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import tw.gov.mohw.support.shared.Actor;
 import tw.gov.mohw.support.web.Problems;
 
 /**
@@ -36,7 +37,34 @@ class SecurityConfiguration {
     record TestAuthProperties(@DefaultValue("false") boolean enabled) {
     }
 
+    /**
+     * {@code hstsAlways}: Strict-Transport-Security on every answer, not only on requests this node sees as secure
+     * (production sets it: TLS may end at the proxy).
+     */
+    @ConfigurationProperties("support.security")
+    record HeaderProperties(@DefaultValue("false") boolean hstsAlways) {
+    }
+
     static final RequestMatcher API = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+
+    /**
+     * What every answer says about itself beyond the content security policy: no referrer sent to other sites with
+     * a path (ids are in paths), no camera, microphone, location, payment or USB for any page, and HSTS.
+     */
+    static org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> commonHeaders(
+            org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> h,
+            HeaderProperties headers) {
+        return h.referrerPolicy(r -> r.policy(org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
+                .ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+                        + "interest-cohort=()"))
+                .httpStrictTransportSecurity(hsts -> {
+                    hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true);
+                    if (headers.hstsAlways()) {
+                        hsts.requestMatcher(org.springframework.security.web.util.matcher.AnyRequestMatcher.INSTANCE);
+                    }
+                });
+    }
 
     @Bean
     SecurityContextRepository securityContextRepository() {
@@ -54,24 +82,27 @@ class SecurityConfiguration {
      */
     @Bean
     @org.springframework.core.annotation.Order(1)
-    SecurityFilterChain apiDocumentation(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiDocumentation(HttpSecurity http, HeaderProperties headers) throws Exception {
         http.securityMatcher("/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**")
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .sessionManagement(s -> s.sessionCreationPolicy(
                         org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .requestCache(c -> c.disable())
-                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
-                                + "frame-ancestors 'none'; base-uri 'none'; object-src 'none'")));
+                .headers(h -> {
+                    commonHeaders(h, headers);
+                    h.contentSecurityPolicy(csp -> csp.policyDirectives(
+                            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                                    + "script-src 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"));
+                });
         return http.build();
     }
 
     @Bean
     @org.springframework.core.annotation.Order(2)
     SecurityFilterChain everything(HttpSecurity http, TestAuthProperties testAuth, Problems problems, SecurityLog log,
-            SecurityContextRepository contexts, CsrfTokenRepository csrfTokens, Sessions sessions)
-            throws Exception {
+            SecurityContextRepository contexts, CsrfTokenRepository csrfTokens, Sessions sessions,
+            HeaderProperties headers) throws Exception {
         var toLogin = new LoginUrlAuthenticationEntryPoint("/login");
         http.securityContext(c -> c.securityContextRepository(contexts))
                 .csrf(csrf -> {
@@ -91,7 +122,7 @@ class SecurityConfiguration {
                 .addFilterAfter(new SessionLimits(sessions, problems), AnonymousAuthenticationFilter.class)
                 .logout(l -> l.disable())
                 .requestCache(c -> c.disable())
-                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
+                .headers(h -> commonHeaders(h, headers).contentSecurityPolicy(csp -> csp.policyDirectives(
                         // the card components answer on loopback ports; nothing else is ever contacted from a page
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                                 + "connect-src 'self' https://localhost:* https://127.0.0.1:* ws://localhost:* "
@@ -122,8 +153,9 @@ class SecurityConfiguration {
 
     /** Every refused access goes to the security log, with what was asked for and from where. */
     static void refused(SecurityLog log, HttpServletRequest request, String reason) {
-        log.record(SecurityLog.Kind.ACCESS_REFUSED, null, SecurityLog.Outcome.FAILURE,
-                reason + " " + request.getMethod() + " " + request.getRequestURI(), null, request.getRemoteAddr(),
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        log.refused(auth != null && auth.getPrincipal() instanceof Actor actor ? actor.account() : null,
+                request.getMethod() + " " + request.getRequestURI(), reason, request.getRemoteAddr(),
                 request.getHeader("User-Agent"));
     }
 }

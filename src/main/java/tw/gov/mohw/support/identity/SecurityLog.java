@@ -6,10 +6,12 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tw.gov.mohw.support.registry.NationalId;
+import tw.gov.mohw.support.shared.AccessRefused;
 
 /**
  * The security log (ASVS V16): every sign-in attempt, success or failure, with its method and reason, and every
@@ -56,6 +58,49 @@ public class SecurityLog {
     }
 
     /**
+     * Records a refused access — Spring Security's own and the application's ({@link AccessRefused}) — unless one
+     * account (or, signed out, one address) has had more than {@link #REFUSALS_PER_MINUTE} recorded in the minute,
+     * or all together more than {@link #ALL_REFUSALS_PER_MINUTE}: a flood cannot fill the table. What is held back
+     * is counted, and said in one entry once the minute is over. Per node: every node has the same bounds.
+     */
+    public void refused(String subject, String what, String reason, String ip, String userAgent) {
+        String key = subject != null ? subject : "ip:" + ip;
+        long minute = clock.instant().getEpochSecond() / 60;
+        String held;
+        synchronized (refusals) {
+            if (minute != refusalMinute) {
+                held = suppressed > 0 ? suppressed + " refusals not recorded in the minute before (rate limit)" : null;
+                refusals.clear();
+                refusalMinute = minute;
+                suppressed = 0;
+            } else {
+                held = null;
+            }
+            int forKey = refusals.merge(key, 1, Integer::sum);
+            int all = refusals.merge("", 1, Integer::sum);
+            if (forKey > REFUSALS_PER_MINUTE || all > ALL_REFUSALS_PER_MINUTE) {
+                suppressed++;
+                return;
+            }
+        }
+        if (held != null) {
+            record(Kind.ACCESS_REFUSED, null, Outcome.FAILURE, held, null, null, null);
+        }
+        record(Kind.ACCESS_REFUSED, null, Outcome.FAILURE, reason + " " + what, subject, ip, userAgent);
+    }
+
+    @EventListener
+    void on(AccessRefused refused) {
+        refused(refused.actor(), refused.what(), refused.reason(), refused.address(), refused.userAgent());
+    }
+
+    static final int REFUSALS_PER_MINUTE = 30;
+    static final int ALL_REFUSALS_PER_MINUTE = 600;
+    private final java.util.Map<String, Integer> refusals = new java.util.HashMap<>();
+    private long refusalMinute;
+    private long suppressed;
+
+    /**
      * The newest events about {@code subject}, matched as stored: for a national ID that is its masked form, which
      * about ten thousand people share, so the result may include their events too.
      */
@@ -73,8 +118,9 @@ public class SecurityLog {
             return null;
         }
         String s = subject.strip();
-        // Only a national ID is masked: an institution code or an account name is what an investigator needs.
-        return NationalId.isValid(s) ? NationalId.parse(s).masked() : oneLine(s, 100);
+        // Only a national ID is masked (also within an account name): an institution code or an account name is
+        // what an investigator needs.
+        return NationalId.isValid(s) ? NationalId.parse(s).masked() : NationalId.maskAll(oneLine(s, 100));
     }
 
     /** Bounded, one line, and no ID or long digit run (a code, a card or phone number) left readable. */

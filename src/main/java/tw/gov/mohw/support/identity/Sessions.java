@@ -95,6 +95,13 @@ public class Sessions {
         return sessions.size();
     }
 
+    /** Ends every session of the account but {@code keep} (the one in use), on every node. */
+    public int endOthers(Actor actor, String keep) {
+        var sessions = store.findByPrincipalName(actor.account());
+        sessions.keySet().stream().filter(id -> !id.equals(keep)).forEach(store::deleteById);
+        return sessions.size() - (sessions.containsKey(keep) ? 1 : 0);
+    }
+
     /** Whether the session has outlived its absolute lifetime (and must be ended whatever its activity). */
     boolean expired(HttpSession session) {
         Object at = session.getAttribute(SIGNED_IN_AT);

@@ -37,9 +37,12 @@ class SignInPages {
     private final Registry registry;
     private final SmsCodes smsCodes;
     private final java.time.Clock clock;
+    private final org.springframework.context.MessageSource messages;
 
     SignInPages(Sessions sessions, StaffAccounts staff, SignInResponses responses, CardAgents agents,
-            Announcements announcements, Registry registry, SmsCodes smsCodes, java.time.Clock clock) {
+            Announcements announcements, Registry registry, SmsCodes smsCodes, java.time.Clock clock,
+            org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.registry = registry;
         this.smsCodes = smsCodes;
         this.clock = clock;
@@ -98,6 +101,9 @@ class SignInPages {
                 ? "staff:" + body.username() : "staff:(not a username)";
         if (result.refusal() == StaffAccounts.Refusal.MUST_CHANGE) {
             var session = request.getSession(true);
+            // privilege rises here (password and code accepted): a new session id, so a session planted before
+            // cannot see the new authenticator secret or set the password
+            request.changeSessionId();
             SignInAttempt.put(session, FIRST_USER, result.actor().account().substring("staff:".length()));
             SignInAttempt.put(session, FIRST_SECRET, java.util.HexFormat.of().formatHex(Totp.newSecret()));
             return responses.next("/staff/first-sign-in");
@@ -159,6 +165,7 @@ class SignInPages {
     String home(@AuthenticationPrincipal Actor actor, HttpServletRequest request, Model model) {
         model.addAttribute("actor", actor);
         model.addAttribute("who", who(actor));
+        model.addAttribute("staff", actor.account().startsWith("staff:"));
         model.addAttribute("canManageStaff", actor.is(Actor.Role.BUREAU_ADMIN, Actor.Role.SYSTEM_ADMIN));
         model.addAttribute("method", request.getSession(false) == null ? null
                 : request.getSession(false).getAttribute(Sessions.METHOD));
@@ -180,6 +187,28 @@ class SignInPages {
                 yield staff.find(username).map(a -> a.displayName() + "（" + username + "）").orElse(username);
             }
         };
+    }
+
+    /** Staff change their own password (the current one first); their other sessions end. */
+    @PostMapping("/account/password")
+    String changePassword(@AuthenticationPrincipal Actor actor,
+            @RequestParam(name = "current", required = false) String current,
+            @RequestParam(name = "password", required = false) String password,
+            @RequestParam(name = "repeated", required = false) String repeated, HttpServletRequest request,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect, Locale locale) {
+        if (!actor.account().startsWith("staff:")) {
+            throw new tw.gov.mohw.support.shared.DomainException(tw.gov.mohw.support.shared.DomainException.Kind.FORBIDDEN,
+                    tw.gov.mohw.support.shared.Violation.of(null, "staff.forbidden"));
+        }
+        var problems = staff.changePassword(actor, current, password, repeated, request.getSession().getId());
+        if (problems.isEmpty()) {
+            redirect.addFlashAttribute("passwordChanged", true);
+        } else {
+            redirect.addFlashAttribute("passwordErrors", problems.stream().collect(java.util.stream.Collectors.toMap(
+                    v -> v.field(), v -> messages.getMessage(v.messageKey(), null, v.messageKey(), locale),
+                    (a, b) -> a, java.util.LinkedHashMap::new)));
+        }
+        return "redirect:/account";
     }
 
     @PostMapping("/sign-out")

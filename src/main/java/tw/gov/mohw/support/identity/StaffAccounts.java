@@ -19,6 +19,7 @@ import tw.gov.mohw.support.registry.Registry;
 import tw.gov.mohw.support.shared.Actor;
 import tw.gov.mohw.support.shared.DomainException;
 import tw.gov.mohw.support.shared.Violation;
+import tw.gov.mohw.support.shared.Texts;
 
 /**
  * Accounts of health-bureau and ministry staff. A bureau's administrator creates and disables its reviewers; a
@@ -72,7 +73,7 @@ public class StaffAccounts {
         if (request.username() == null || !USERNAME.matcher(request.username()).matches()) {
             problems.add(Violation.of("username", "staff.username.invalid"));
         }
-        if (request.displayName() == null || request.displayName().isBlank() || request.displayName().length() > 50) {
+        if (Texts.isBlank(request.displayName()) || request.displayName().length() > 50) {
             problems.add(Violation.of("displayName", "staff.displayName.invalid"));
         }
         if (bureau != null && registry.bureau(bureau).isEmpty()) {
@@ -144,13 +145,7 @@ public class StaffAccounts {
     @Transactional
     public List<Violation> replaceCredentials(String username, String newPassword, String repeated, byte[] newSecret,
             String code) {
-        List<Violation> problems = new java.util.ArrayList<>();
-        if (newPassword == null || newPassword.length() < 12 || newPassword.length() > 128
-                || newPassword.toLowerCase(java.util.Locale.ROOT).contains(username.toLowerCase(java.util.Locale.ROOT))) {
-            problems.add(Violation.of("password", "staff.password.weak"));
-        } else if (!newPassword.equals(repeated)) {
-            problems.add(Violation.of("repeated", "staff.password.mismatch"));
-        }
+        List<Violation> problems = new java.util.ArrayList<>(StaffPasswords.check(username, newPassword, repeated));
         OptionalLong step = Totp.match(newSecret, code, clock.instant());
         if (step.isEmpty()) {
             problems.add(Violation.of("code", "staff.code.wrong"));
@@ -170,6 +165,64 @@ public class StaffAccounts {
                     .params(passwords.encode(newPassword), newSecret, step.getAsLong(), username).update();
         }
         return problems;
+    }
+
+    /**
+     * The holder changes their own password, giving the current one; their other sessions end (the one they are
+     * using stays). Returns what is wrong, or nothing when done.
+     */
+    @Transactional
+    public List<Violation> changePassword(Actor holder, String current, String newPassword, String repeated,
+            String keepSessionId) {
+        String username = holder.account().substring("staff:".length());
+        String stored = jdbc.sql("select password_hash from staff_account where username = ? and enabled")
+                .param(username).query(String.class).optional().orElse(ABSENT);
+        if (!passwords.matches(current == null ? "" : current, stored)) {
+            return List.of(Violation.of("current", "staff.password.current.wrong"));
+        }
+        List<Violation> problems = new java.util.ArrayList<>(StaffPasswords.check(username, newPassword, repeated));
+        if (problems.isEmpty() && passwords.matches(newPassword, stored)) {
+            problems.add(Violation.of("password", "staff.password.same"));
+        }
+        if (problems.isEmpty()) {
+            jdbc.sql("update staff_account set password_hash = ? where username = ?")
+                    .params(passwords.encode(newPassword), username).update();
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    sessions.endOthers(holder, keepSessionId);
+                }
+            });
+        }
+        return problems;
+    }
+
+    /**
+     * An administrator resets a colleague's password (forgotten, or perhaps known to someone else): a new initial
+     * password and a new authenticator secret, shown once to the administrator, both to be replaced at the next
+     * sign-in, and every session of the account ended.
+     */
+    @Transactional
+    public Credentials reset(Actor by, String username) {
+        if (!by.is(Actor.Role.SYSTEM_ADMIN, Actor.Role.BUREAU_ADMIN)) {
+            throw forbidden();
+        }
+        Account account = find(username).orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND,
+                List.of(Violation.of(null, "staff.notFound"))));
+        mayManage(by, account.role(), account.bureauCode());
+        String password = password();
+        byte[] secret = Totp.newSecret();
+        jdbc.sql("""
+                update staff_account set password_hash = ?, totp_secret = ?, last_totp_step = 0, must_change = true
+                 where username = ?""")
+                .params(passwords.encode(password), secret, username).update();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                sessions.endAll(actor(account));
+            }
+        });
+        return new Credentials(username, password, Totp.base32(secret), Totp.uri(username, secret));
     }
 
     /** Roles whose holders decide reports: their accounts carry the holder's national ID. */

@@ -51,6 +51,13 @@ class StaffApiController {
         return ResponseEntity.noContent().build();
     }
 
+    @PostMapping("/{username}/reset")
+    @Operation(summary = "Reset a password: a new initial password and authenticator secret, shown only now; "
+            + "every session of the account ends")
+    StaffAccounts.Credentials reset(@AuthenticationPrincipal Actor actor, @PathVariable String username) {
+        return accounts.reset(actor, username);
+    }
+
     @PostMapping("/{username}/disable")
     @Operation(summary = "Disable an account and end all its sessions")
     ResponseEntity<Void> disable(@AuthenticationPrincipal Actor actor, @PathVariable String username) {

@@ -86,6 +86,18 @@ class StaffPages {
         return "redirect:/admin/staff";
     }
 
+    /** 重設密碼: a new initial password and authenticator secret, shown once here; all the account's sessions end. */
+    @PostMapping("/admin/staff/{username}/reset")
+    String reset(@AuthenticationPrincipal Actor actor, @PathVariable String username, Model model, Locale locale) {
+        try {
+            model.addAttribute("created", accounts.reset(actor, username));
+            model.addAttribute("wasReset", true);
+        } catch (DomainException e) {
+            model.addAttribute("errors", e.violations().stream().map(v -> problems.message(v, locale)).toList());
+        }
+        return list(actor, model);
+    }
+
     @PostMapping("/admin/staff/{username}/disable")
     String disable(@AuthenticationPrincipal Actor actor, @PathVariable String username, RedirectAttributes redirect,
             Locale locale) {

@@ -41,7 +41,6 @@ public class ReportAttachments {
     /** Removed files keep their bytes (a reviewer may have seen them): this bounds what adding and removing can store. */
     static final int MAX_STORED_PER_REPORT = 30;
     static final int MAX_NAME = 100;
-    private static final int MAX_PIXELS_SIDE = 20_000;
 
     /** An attachment's description. */
     public record Attachment(long id, String fileName, String mediaType, int size, String sha256, String uploadedBy,
@@ -95,7 +94,7 @@ public class ReportAttachments {
         if (bytes.length > MAX_BYTES) {
             throw DomainException.invalid("file", "attachment.too.large", MAX_BYTES / 1024 / 1024);
         }
-        String mediaType = mediaTypeOf(bytes);
+        String mediaType = AttachmentContent.mediaTypeOf(bytes);
         String name = cleanName(fileName, mediaType);
         String sha256 = HexFormat.of().formatHex(sha256(bytes));
         Instant now = clock.instant();
@@ -143,43 +142,6 @@ public class ReportAttachments {
         }
     }
 
-    /** PDF, JPEG or PNG by content, and readable as such; anything else is refused. */
-    static String mediaTypeOf(byte[] b) {
-        if (startsWith(b, "%PDF-".getBytes(StandardCharsets.US_ASCII))) {
-            // a whole file ends with startxref and %%EOF; an encrypted one names /Encrypt in its trailer
-            String tail = new String(b, Math.max(0, b.length - 1024), Math.min(1024, b.length), StandardCharsets.ISO_8859_1);
-            if (tail.contains("startxref") && tail.contains("%%EOF") && !contains(b, "/Encrypt")) {
-                return "application/pdf";
-            }
-            throw DomainException.invalid("file", "attachment.unreadable");
-        }
-        boolean jpeg = startsWith(b, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF});
-        boolean png = startsWith(b, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
-        if (!jpeg && !png) {
-            throw DomainException.invalid("file", "attachment.type");
-        }
-        try (var in = ImageIO.createImageInputStream(new ByteArrayInputStream(b))) {
-            var readers = ImageIO.getImageReaders(in);
-            if (readers.hasNext()) {
-                var reader = readers.next();
-                try {
-                    reader.setInput(in);
-                    // the size from the header only: a small file claiming a huge picture is refused unread
-                    int w = reader.getWidth(0);
-                    int h = reader.getHeight(0);
-                    if (w > 0 && h > 0 && w <= MAX_PIXELS_SIDE && h <= MAX_PIXELS_SIDE) {
-                        return jpeg ? "image/jpeg" : "image/png";
-                    }
-                } finally {
-                    reader.dispose();
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // refused below
-        }
-        throw DomainException.invalid("file", "attachment.unreadable");
-    }
-
     /**
      * The name without any path, control, format (e.g. right-to-left override) or reserved characters, ending in the
      * extension of what the file is (a PDF named x.html is saved as x.html.pdf), at most 100 characters.
@@ -220,9 +182,6 @@ public class ReportAttachments {
         return false;
     }
 
-    private static boolean startsWith(byte[] b, byte[] prefix) {
-        return b.length >= prefix.length && Arrays.equals(b, 0, prefix.length, prefix, 0, prefix.length);
-    }
 
     private static byte[] sha256(byte[] b) {
         try {

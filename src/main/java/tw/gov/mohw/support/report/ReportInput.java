@@ -14,6 +14,7 @@ import tw.gov.mohw.support.registry.NationalId;
 import tw.gov.mohw.support.registry.RocDates;
 import tw.gov.mohw.support.shared.DomainException;
 import tw.gov.mohw.support.shared.Violation;
+import tw.gov.mohw.support.shared.Texts;
 
 /**
  * Text as people and clients type it — from the JSON API or the filing pages — turned into domain values, every
@@ -104,7 +105,7 @@ public final class ReportInput {
         if (t.department() == null || t.department().isBlank()) {
             violations.add(Violation.of("department", "department.required"));
         }
-        if (t.content() == null || t.content().isBlank()) {
+        if (Texts.isBlank(t.content())) {
             violations.add(Violation.of("content", "content.required"));
         }
         LocalDate start = required("period.start", t.periodStart(), ReportInput::date);

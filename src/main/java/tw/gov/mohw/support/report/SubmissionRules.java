@@ -8,6 +8,7 @@ import tw.gov.mohw.support.registry.Institution;
 import tw.gov.mohw.support.registry.PracticeRegistration;
 import tw.gov.mohw.support.registry.Practitioner;
 import tw.gov.mohw.support.shared.Violation;
+import tw.gov.mohw.support.shared.Texts;
 
 /**
  * Every rule checked on submission, correction and change (docs/domain.md, "Rules"): which rules apply is answered
@@ -57,7 +58,7 @@ final class SubmissionRules {
     }
 
     static void contentPresent(Submission s, List<Violation> out) {
-        if (s.particulars().content() == null || s.particulars().content().isBlank()) {
+        if (Texts.isBlank(s.particulars().content())) {
             out.add(Violation.of("content", "content.required"));
         }
     }

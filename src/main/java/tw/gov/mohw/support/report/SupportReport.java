@@ -14,6 +14,7 @@ import tw.gov.mohw.support.registry.InstitutionCode;
 import tw.gov.mohw.support.shared.Actor;
 import tw.gov.mohw.support.shared.DomainException;
 import tw.gov.mohw.support.shared.Violation;
+import tw.gov.mohw.support.shared.Texts;
 
 /**
  * The support report (報備支援申請) and the only place its state changes. Each transition checks the state it
@@ -131,7 +132,7 @@ public class SupportReport {
         if (consent.state() != Consent.State.REQUESTED) {
             throw new DomainException(DomainException.Kind.CONFLICT, Violation.of(null, "consent.not.requested"));
         }
-        if (!agree && (reason == null || reason.isBlank())) {
+        if (!agree && Texts.isBlank(reason)) {
             throw DomainException.invalid("reason", "report.reason.required");
         }
         consent = new Consent(agree ? Consent.State.AGREED : Consent.State.DECLINED, actor.account(),
@@ -359,7 +360,7 @@ public class SupportReport {
     }
 
     private static String requireReason(String reason) {
-        if (reason == null || reason.isBlank()) {
+        if (Texts.isBlank(reason)) {
             throw invalid("reason", "report.reason.required");
         }
         return reason.strip();

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.TransientDataAccessException;
@@ -21,6 +23,8 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -32,6 +36,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tw.gov.mohw.support.shared.AccessRefused;
+import tw.gov.mohw.support.shared.Actor;
 import tw.gov.mohw.support.shared.DomainException;
 import tw.gov.mohw.support.shared.Violation;
 
@@ -48,13 +54,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     private final Problems problems;
+    private final ApplicationEventPublisher events;
 
-    ApiExceptionHandler(Problems problems) {
+    ApiExceptionHandler(Problems problems, ApplicationEventPublisher events) {
         this.problems = problems;
+        this.events = events;
     }
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> domain(DomainException e) {
+        if (e.kind() == DomainException.Kind.FORBIDDEN || e.kind() == DomainException.Kind.NOT_FOUND) {
+            refused(e);
+        }
         HttpStatus status = switch (e.kind()) {
             case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
             case CONFLICT -> HttpStatus.CONFLICT;
@@ -83,7 +94,26 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
+        if (DatabaseUnavailableFilter.unreachable(e)) {
+            throw e; // DatabaseUnavailableFilter answers 503, for every request alike
+        }
+        // a multipart body the server cannot read: over the size limit (413), or malformed (a NUL in a file name,
+        // a broken boundary: 400) — the client's doing, said as such, anonymously too
+        boolean unreadable = false;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String name = t.getClass().getSimpleName();
+            if (name.endsWith("SizeLimitExceededException") || t instanceof MaxUploadSizeExceededException) {
+                return respond(HttpStatus.CONTENT_TOO_LARGE, "problem.detail.http.413",
+                        List.of(Violation.of("file", "attachment.too.large", 5)));
+            }
+            unreadable |= t instanceof MultipartException || name.equals("InvalidParameterException")
+                    || name.equals("FileUploadException");
+        }
+        if (unreadable) {
+            log.info("Refused an unreadable multipart request: {}", e.getMessage());
+            return respond(HttpStatus.BAD_REQUEST, "problem.detail.unreadable", List.of());
+        }
         log.error("Unexpected failure", e);
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, "problem.detail.internal", List.of());
     }
@@ -122,6 +152,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // text with a control character (TextInput): a 422 naming the field, like any invalid content
+        if (e.getCause() instanceof tools.jackson.databind.exc.InvalidFormatException invalid
+                && invalid.getOriginalMessage().startsWith(TextInput.CONTROL_CHARACTERS)) {
+            String field = invalid.getPath().stream().map(r -> r.getPropertyName() != null ? r.getPropertyName()
+                    : "[" + r.getIndex() + "]").collect(java.util.stream.Collectors.joining(".")).replace(".[", "[");
+            return cast(respond(HttpStatus.UNPROCESSABLE_CONTENT, "problem.detail.invalid",
+                    List.of(Violation.of(field, "field.control.characters"))));
+        }
         return cast(respond(HttpStatus.BAD_REQUEST, "problem.detail.unreadable", List.of()));
     }
 
@@ -185,6 +223,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             throw new java.io.UncheckedIOException(e);
         }
         return true;
+    }
+
+    /** A refusal of access found by the application goes to the security log, as Spring Security's own do. */
+    private void refused(DomainException e) {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            var auth = SecurityContextHolder.getContext().getAuthentication();
+            events.publishEvent(new AccessRefused(auth != null && auth.getPrincipal() instanceof Actor actor
+                    ? actor.account() : null, request.getMethod() + " " + request.getRequestURI(),
+                    e.violations().isEmpty() ? e.kind().name() : e.violations().get(0).messageKey(),
+                    request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT)));
+        }
     }
 
     private static Violation violation(FieldError error) {

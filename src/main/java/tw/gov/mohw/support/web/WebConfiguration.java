@@ -41,6 +41,26 @@ class WebConfiguration {
         return registration;
     }
 
+    /** Outermost: in front of the session store, the first to need the database. */
+    @Bean
+    FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter(Problems problems,
+            org.springframework.context.MessageSource messages) {
+        var registration = new FilterRegistrationBean<>(new DatabaseUnavailableFilter(problems, messages));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Before Spring Security, which would otherwise parse an oversized multipart body looking for its token. */
+    @Bean
+    FilterRegistrationBean<UploadLimitFilter> uploadLimitFilter(
+            @org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-request-size}")
+            org.springframework.util.unit.DataSize limit, Problems problems,
+            org.springframework.context.MessageSource messages) {
+        var registration = new FilterRegistrationBean<>(new UploadLimitFilter(limit.toBytes(), problems, messages));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
+        return registration;
+    }
+
     @Bean
     Clock clock() {
         return Clock.systemUTC();

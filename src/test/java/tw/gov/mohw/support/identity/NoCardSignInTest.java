@@ -126,11 +126,16 @@ class NoCardSignInTest {
         assertThat(reason(requestCode(browser, p))).as("a new code only after the countdown")
                 .isEqualTo("signin.sms.TOO_EARLY");
 
+        // the countdown is the person's, whatever the browser: another browser waits too
+        SignIns.Session elsewhere = signIns.anonymous();
+        assertThat(reason(requestCode(elsewhere, p))).isEqualTo("signin.sms.TOO_EARLY");
+
+        Person e = person();
         SignIns.Session expired = signIns.anonymous();
-        requestCode(expired, p);
+        requestCode(expired, e);
         jdbc.sql("update sms_code set expires_at = now() - interval '1 second' where national_id = ? and used_at is null")
-                .param(p.id()).update();
-        assertThat(reason(signIns.call(expired, "POST", "/login/sms/verify", body("code", code(p)))))
+                .param(e.id()).update();
+        assertThat(reason(signIns.call(expired, "POST", "/login/sms/verify", body("code", code(e)))))
                 .isEqualTo("signin.sms.code.EXPIRED");
 
         SignIns.Session reused = signIns.anonymous();

@@ -65,4 +65,51 @@ class SecurityLogTest {
         assertThat(log.about("0101090517", 1)).singleElement()
                 .satisfies(e -> assertThat(e.subject()).isEqualTo("0101090517"));
     }
+
+    @Autowired tw.gov.mohw.support.support.Api api;
+    @Autowired tw.gov.mohw.support.support.Fixtures fixtures;
+
+    /** The application's own refusals (another bureau's report, a page one may not open) are logged, masked. */
+    @Test
+    void refusalsFoundByTheApplicationAreLoggedWithWhoWhatAndWhichRecord() {
+        String home = fixtures.institution("63000");
+        String person = fixtures.practitioner(home);
+        var start = fixtures.today().plusDays(9);
+        long id = api.post("practitioner:" + person, "/api/v1/submissions", tw.gov.mohw.support.support.Api.report(
+                person, fixtures.institution("63000"), start.toString(), start.plusDays(9).toString(), "MONDAY",
+                "09:00", "10:00"), java.util.Map.of("Idempotency-Key", "refused-" + person)).body().get("id").asLong();
+        String stranger = fixtures.practitioner(fixtures.institution("65000"));
+        assertThat(api.get("practitioner:" + stranger, "/api/v1/reports/" + id).status()).isEqualTo(404);
+        assertThat(api.post("practitioner:" + person, "/api/v1/reports/" + id + "/decisions",
+                java.util.Map.of("decision", "APPROVE")).status()).isEqualTo(403);
+
+        var notFound = log.about("practitioner:" + stranger, 10);
+        assertThat(notFound).extracting(SecurityLog.Event::reason)
+                .anyMatch(r -> r.equals("report.not.found GET /api/v1/reports/" + id));
+        assertThat(notFound.get(0).subject()).isEqualTo("practitioner:" + stranger.substring(0, 6) + "****");
+        assertThat(log.about("practitioner:" + person, 10)).extracting(SecurityLog.Event::reason)
+                .anyMatch(r -> r.equals("report.action.forbidden POST /api/v1/reports/" + id + "/decisions"));
+        long full = jdbc.sql("select count(*) from security_event where subject like ?").param("%" + stranger + "%")
+                .query(Long.class).single();
+        assertThat(full).as("no full ID in the log").isZero();
+    }
+
+    /** A flood cannot fill the table: one account's refusals beyond the minute's bound are counted, not written. */
+    @Test
+    void refusalsAreRateLimitedAndWhatWasHeldBackIsSaid() {
+        var clock = tw.gov.mohw.support.support.MovableClock.frozenAt(java.time.Instant.parse("2030-01-01T00:00:10Z"));
+        SecurityLog bounded = new SecurityLog(jdbc, clock);
+        String account = "staff:flood-" + UUID.randomUUID().toString().substring(0, 6);
+        for (int i = 0; i < SecurityLog.REFUSALS_PER_MINUTE + 20; i++) {
+            bounded.refused(account, "GET /reports/" + i, "report.not.found", "127.0.0.1", "x");
+        }
+        assertThat(bounded.about(account, 1000)).hasSize(SecurityLog.REFUSALS_PER_MINUTE);
+        clock.advance(java.time.Duration.ofMinutes(1));
+        bounded.refused(account, "GET /reports/x", "report.not.found", "127.0.0.1", "x");
+        assertThat(bounded.about(account, 1000)).hasSize(SecurityLog.REFUSALS_PER_MINUTE + 1);
+        assertThat(jdbc.sql("select count(*) from security_event where reason = ? and at = ?")
+                .params("20 refusals not recorded in the minute before (rate limit)",
+                        java.time.Instant.parse("2030-01-01T00:01:10Z").atOffset(java.time.ZoneOffset.UTC))
+                .query(Long.class).single()).isEqualTo(1);
+    }
 }

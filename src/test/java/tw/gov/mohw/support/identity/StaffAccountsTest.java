@@ -69,6 +69,13 @@ class StaffAccountsTest {
         var first = signIns.call(browser, "POST", "/staff/login/password", json.writeValueAsString(Map.of(
                 "username", reviewer, "password", password, "code", Totp.code(secret(reviewer), Instant.now()))));
         assertThat(json.readTree(first.body()).get("redirect").asString()).isEqualTo("/staff/first-sign-in");
+        // the session id changed as the password was accepted: a session planted before sees nothing of what follows
+        SignIns.Session planted = browser;
+        browser = new SignIns.Session(SignIns.cookie(first).orElseThrow(), planted.csrf());
+        assertThat(browser.cookie()).isNotEqualTo(planted.cookie());
+        var hijack = signIns.call(planted, "GET", "/staff/first-sign-in", null);
+        assertThat(hijack.statusCode()).isEqualTo(302);
+        assertThat(hijack.headers().firstValue("Location").orElse("")).endsWith("/staff/login");
         assertThat(signIns.call(browser, "GET", "/api/v1/session", null).statusCode()).as("not signed in yet")
                 .isEqualTo(401);
         var page = signIns.call(browser, "GET", "/staff/first-sign-in", null);
@@ -265,5 +272,70 @@ class StaffAccountsTest {
         assertThat(approved.statusCode()).isEqualTo(200);
         assertThat(json.readTree(approved.body()).get("status").asString()).isEqualTo("APPROVED");
         assertThat(signIns.call(again, "GET", "/reports/" + id, null).body()).doesNotContain("尚未登錄身分證號");
+    }
+
+    /** ASVS 6.2.4: common and easily guessed passwords are refused, with a reason; a strong one of the holder's own is taken. */
+    @Test
+    void commonPasswordsAreRefusedAndAChangeEndsTheOtherSessions() {
+        String reviewer = username();
+        accounts.createKnown(new StaffAccounts.NewAccount(reviewer, Actor.Role.REVIEWER, "63000", "甲", holderId()),
+                "Start-Password-Known-1", new byte[20]);
+        SignIns.Session laptop = signIns.signedIn(passwordSignIn(reviewer, "Start-Password-Known-1",
+                Totp.code(new byte[20], Instant.now())));
+        SignIns.Session phone = signIns.signedIn(passwordSignIn(reviewer, "Start-Password-Known-1",
+                Totp.code(new byte[20], Instant.now().plusSeconds(30))));
+        Actor holder = accounts.find(reviewer).map(StaffAccounts::actor).orElseThrow();
+        for (String common : new String[] {"password1234", "Password12345", "qwertyuiop123", "1234567890123"}) {
+            assertThat(accounts.changePassword(holder, "Start-Password-Known-1", common, common, "x"))
+                    .as(common).extracting(tw.gov.mohw.support.shared.Violation::messageKey)
+                    .containsExactly("staff.password.guessable");
+        }
+        assertThat(accounts.changePassword(holder, "wrong", "Quiet-Harbour-Lantern-72", "Quiet-Harbour-Lantern-72",
+                "x")).extracting(tw.gov.mohw.support.shared.Violation::messageKey)
+                .containsExactly("staff.password.current.wrong");
+        // through the page, from the laptop: the phone's session ends, the laptop's stays
+        var form = java.net.http.HttpRequest.newBuilder(java.net.URI.create(signIns.baseUrl() + "/account/password"))
+                .header("Cookie", "SESSION=" + laptop.cookie()).header("Content-Type",
+                        "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("_csrf=" + laptop.csrf()
+                        + "&current=Start-Password-Known-1&password=Quiet-Harbour-Lantern-72"
+                        + "&repeated=Quiet-Harbour-Lantern-72")).build();
+        try {
+            var answer = java.net.http.HttpClient.newHttpClient().send(form,
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(302);
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(signIns.call(phone, "GET", "/api/v1/session", null).statusCode()).isEqualTo(401);
+        assertThat(signIns.call(laptop, "GET", "/api/v1/session", null).statusCode()).isEqualTo(200);
+        // the new password is the one stored (a sign-in would need the next authenticator step, 30 s away)
+        var encoder = org.springframework.security.crypto.factory.PasswordEncoderFactories
+                .createDelegatingPasswordEncoder();
+        String hash = jdbc.sql("select password_hash from staff_account where username = ?").param(reviewer)
+                .query(String.class).single();
+        assertThat(encoder.matches("Quiet-Harbour-Lantern-72", hash)).isTrue();
+        assertThat(encoder.matches("Start-Password-Known-1", hash)).isFalse();
+    }
+
+    /** An administrator's reset: new credentials shown once, sessions ended, a new enrolment at the next sign-in. */
+    @Test
+    void aResetForcesANewPasswordAndAuthenticatorAndEndsTheSessions() {
+        String reviewer = username();
+        accounts.createKnown(new StaffAccounts.NewAccount(reviewer, Actor.Role.REVIEWER, "63000", "乙", holderId()),
+                "Old-Password-Known-22", new byte[20]);
+        SignIns.Session session = signIns.signedIn(passwordSignIn(reviewer, "Old-Password-Known-22",
+                Totp.code(new byte[20], Instant.now())));
+        assertThat(api.post("bureau-admin:65000:" + username(), "/api/v1/staff/" + reviewer + "/reset", null).status())
+                .isEqualTo(403);
+        var reset = api.post("bureau-admin:63000:" + username(), "/api/v1/staff/" + reviewer + "/reset", null);
+        assertThat(reset.status()).isEqualTo(200);
+        String password = reset.text("/initialPassword");
+        assertThat(password).hasSize(16);
+        assertThat(signIns.call(session, "GET", "/api/v1/session", null).statusCode()).isEqualTo(401);
+        assertThat(passwordSignIn(reviewer, "Old-Password-Known-22", Totp.code(new byte[20], Instant.now()))
+                .statusCode()).isEqualTo(401);
+        var next = passwordSignIn(reviewer, password, Totp.code(secret(reviewer), Instant.now()));
+        assertThat(json.readTree(next.body()).get("redirect").asString()).isEqualTo("/staff/first-sign-in");
     }
 }

@@ -73,7 +73,7 @@ class NoCardSignIn {
         NationalId id = NationalId.parse(body.nationalId().strip());
         HttpSession session = request.getSession(true);
         try {
-            var sent = codes.request(SignInAttempt.id(session), id, body.mobile().strip());
+            var sent = codes.request(SignInAttempt.id(session), id, body.mobile().strip(), request.getRemoteAddr());
             SignInAttempt.put(session, PERSON, id.value());
             SignInAttempt.put(session, VERIFIED, null);
             return ResponseEntity.ok(Map.of("resendAfter", sent.resendAfter().toString(),

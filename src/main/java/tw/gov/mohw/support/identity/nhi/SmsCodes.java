@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -37,6 +38,8 @@ public class SmsCodes {
     static final Duration RESEND_AFTER = Duration.ofSeconds(60);
     static final int MAX_TRIES = 5;
     static final int MAX_PER_HOUR = 5;
+    /** Requests not on record from one client address in an hour (a hospital's NAT serves many clerks). */
+    static final int MAX_UNMATCHED_PER_ADDRESS = 20;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -67,32 +70,52 @@ public class SmsCodes {
     /**
      * Issues a code for the attempt and sends it when {@code mobile} is the person's number on record.
      *
+     * <p>Who waits for whom: the 60 s cool-down and the five-an-hour quota count per national ID and mobile
+     * together, whether or not they are on record — so the answers are the same either way, a second person in the
+     * same browser does not wait for the first, and nobody can use up a person's quota with invented numbers.
+     * Requests that are not on record are bounded besides per client address and per mobile, so one address cannot
+     * send more than a few, nor one phone be asked for by many IDs; these never count against the real owner.
+     *
      * @throws CodeRefused {@code TOO_EARLY} before the countdown ends, {@code TOO_MANY} over the hourly limits
      */
-    public Sent request(String attemptId, NationalId nationalId, String mobile) {
+    public Sent request(String attemptId, NationalId nationalId, String mobile, String clientAddress) {
         Instant now = now();
         String code = "%06d".formatted(random.nextInt(1_000_000));
         boolean onRecord = registry.practitioner(nationalId).map(p -> mobile.equals(p.mobile())).orElse(false);
+        String address = clientAddress == null ? "" : clientAddress;
         Sent sent = tx.execute(status -> {
-            // Requests for one phone or one ID take turns, so parallel requests cannot slip past the hourly limits.
-            jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param("sms-phone:" + mobile).query(Object.class).list();
-            jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param("sms-id:" + nationalId.value())
-                    .query(Object.class).list();
-            Optional<Instant> last = jdbc.sql("select sent_at from sms_code where attempt_id = ? for update")
-                    .param(attemptId).query((rs, n) -> rs.getTimestamp(1).toInstant()).optional();
-            if (last.isPresent() && now.isBefore(last.get().plus(RESEND_AFTER))) {
-                throw new CodeRefused(CodeRefused.Reason.TOO_EARLY);
+            // Requests of one pair, one phone or one address take turns: parallel ones cannot slip past the limits.
+            for (String key : List.of("sms-pair:" + nationalId.value() + ":" + mobile, "sms-phone:" + mobile,
+                    "sms-address:" + address)) {
+                jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param(key).query(Object.class).list();
             }
             Instant hourAgo = now.minus(Duration.ofHours(1));
-            long byPhone = jdbc.sql("select count(*) from sms_code_request where mobile = ? and at > ?")
-                    .params(mobile, utc(hourAgo)).query(Long.class).single();
-            long byId = jdbc.sql("select count(*) from sms_code_request where national_id = ? and at > ?")
-                    .params(nationalId.value(), utc(hourAgo)).query(Long.class).single();
-            if (byPhone >= MAX_PER_HOUR || byId >= MAX_PER_HOUR) {
+            var pair = jdbc.sql("""
+                    select max(at), count(*) filter (where at > ?) from sms_code_request
+                     where national_id = ? and mobile = ? and at > ?""")
+                    .params(utc(hourAgo), nationalId.value(), mobile, utc(hourAgo))
+                    .query((rs, n) -> new Object[] {rs.getTimestamp(1), rs.getLong(2)}).single();
+            if (pair[0] != null && now.isBefore(((java.sql.Timestamp) pair[0]).toInstant().plus(RESEND_AFTER))) {
+                throw new CodeRefused(CodeRefused.Reason.TOO_EARLY);
+            }
+            if ((Long) pair[1] >= MAX_PER_HOUR) {
                 throw new CodeRefused(CodeRefused.Reason.TOO_MANY);
             }
-            jdbc.sql("insert into sms_code_request (national_id, mobile, at) values (?, ?, ?)")
-                    .params(nationalId.value(), mobile, utc(now)).update();
+            if (!onRecord) {
+                long byAddress = jdbc.sql("""
+                        select count(*) from sms_code_request where client_address = ? and not on_record and at > ?""")
+                        .params(address, utc(hourAgo)).query(Long.class).single();
+                long byPhone = jdbc.sql("""
+                        select count(*) from sms_code_request where mobile = ? and not on_record and at > ?""")
+                        .params(mobile, utc(hourAgo)).query(Long.class).single();
+                if (byAddress >= MAX_UNMATCHED_PER_ADDRESS || byPhone >= MAX_PER_HOUR) {
+                    throw new CodeRefused(CodeRefused.Reason.TOO_MANY);
+                }
+            }
+            jdbc.sql("""
+                    insert into sms_code_request (national_id, mobile, at, client_address, on_record)
+                    values (?, ?, ?, ?, ?)""")
+                    .params(nationalId.value(), mobile, utc(now), address, onRecord).update();
             jdbc.sql("""
                     insert into sms_code (attempt_id, national_id, mobile, code_hash, sent_at, expires_at, tries,
                       deliverable)

@@ -8,6 +8,7 @@ import tw.gov.mohw.support.report.ReportInput;
 import tw.gov.mohw.support.report.ScheduleRules;
 import tw.gov.mohw.support.report.SupportCategory;
 import tw.gov.mohw.support.shared.Violation;
+import tw.gov.mohw.support.shared.Texts;
 
 /**
  * The five steps of 登錄: what each one's form posts (bound by its own handler in {@link FilingPages}), how it is
@@ -93,7 +94,7 @@ final class FilingSteps {
                     if (form.department == null || registry.department(form.department).isEmpty()) {
                         out.add(Violation.of("department", "department.required"));
                     }
-                    if (form.content == null || form.content.isBlank()) {
+                    if (Texts.isBlank(form.content)) {
                         out.add(Violation.of("content", "content.required"));
                     }
                 }

@@ -42,6 +42,8 @@ class SmsCodesTest {
     SmsCodes codes;
     NationalId person;
     String mobile;
+    /** The client's address: one per test, as the per-address limit counts across tests in one database. */
+    String address;
 
     @BeforeEach
     void setUp() {
@@ -61,6 +63,7 @@ class SmsCodesTest {
             return "m" + outbox.size();
         };
         codes = new SmsCodes(jdbc, tx, registry, gateway, Runnable::run, clock);
+        address = "198.51." + PHONES.incrementAndGet() % 250 + "." + PHONES.incrementAndGet() % 250;
         person = NationalId.parse(fixtures.practitioner(fixtures.institution("63000")));
         mobile = "09" + "%08d".formatted(PHONES.incrementAndGet() % 100_000_000);
         jdbc.sql("update practitioner set mobile = ? where national_id = ?").params(mobile, person.value()).update();
@@ -83,7 +86,7 @@ class SmsCodesTest {
     @Test
     void theRightCodeSignsInOnce() {
         String attempt = attempt();
-        var sent = codes.request(attempt, person, mobile);
+        var sent = codes.request(attempt, person, mobile, address);
         assertThat(outbox).singleElement().satisfies(m -> {
             assertThat(m[0]).isEqualTo(mobile);
             assertThat(m[1]).contains("驗證碼").containsPattern("\\d{6}");
@@ -97,7 +100,7 @@ class SmsCodesTest {
     @Test
     void aCodeBelongsToItsAttempt() {
         String attempt = attempt();
-        codes.request(attempt, person, mobile);
+        codes.request(attempt, person, mobile, address);
         assertRefused(() -> codes.verify(attempt(), sentCode()), CodeRefused.Reason.NO_CODE);
         assertThat(codes.verify(attempt, sentCode())).isEqualTo(person);
     }
@@ -105,7 +108,7 @@ class SmsCodesTest {
     @Test
     void fiveWrongCodesLockTheAttempt() {
         String attempt = attempt();
-        codes.request(attempt, person, mobile);
+        codes.request(attempt, person, mobile, address);
         String right = sentCode();
         String wrong = right.equals("000000") ? "111111" : "000000";
         for (int left = 4; left >= 0; left--) {
@@ -122,7 +125,7 @@ class SmsCodesTest {
     @Test
     void aCodeExpiresAfterFiveMinutes() {
         String attempt = attempt();
-        codes.request(attempt, person, mobile);
+        codes.request(attempt, person, mobile, address);
         clock.advance(Duration.ofMinutes(5));
         assertRefused(() -> codes.verify(attempt, sentCode()), CodeRefused.Reason.EXPIRED);
     }
@@ -130,12 +133,12 @@ class SmsCodesTest {
     @Test
     void aNewCodeOnlyAfterTheCountdownAndItReplacesTheOld() {
         String attempt = attempt();
-        codes.request(attempt, person, mobile);
+        codes.request(attempt, person, mobile, address);
         String first = sentCode();
         clock.advance(Duration.ofSeconds(59));
-        assertRefused(() -> codes.request(attempt, person, mobile), CodeRefused.Reason.TOO_EARLY);
+        assertRefused(() -> codes.request(attempt, person, mobile, address), CodeRefused.Reason.TOO_EARLY);
         clock.advance(Duration.ofSeconds(1));
-        codes.request(attempt, person, mobile);
+        codes.request(attempt, person, mobile, address);
         String second = sentCode();
         if (!first.equals(second)) {
             assertRefused(() -> codes.verify(attempt, first), CodeRefused.Reason.WRONG);
@@ -148,8 +151,8 @@ class SmsCodesTest {
         NationalId stranger = NationalId.generate('Z', '2', PHONES.incrementAndGet() % 10_000_000);
         String a1 = attempt();
         String a2 = attempt();
-        var unknown = codes.request(a1, stranger, mobile);
-        var otherPhone = codes.request(a2, person, "0900000000".equals(mobile) ? "0900000001" : "0900000000");
+        var unknown = codes.request(a1, stranger, mobile, address);
+        var otherPhone = codes.request(a2, person, "0900000000".equals(mobile) ? "0900000001" : "0900000000", address);
         assertThat(outbox).isEmpty();
         assertThat(Duration.between(clock.instant(), unknown.expiresAt())).isEqualTo(Duration.ofMinutes(5));
         assertThat(Duration.between(clock.instant(), otherPhone.resendAfter())).isEqualTo(Duration.ofSeconds(60));
@@ -159,24 +162,70 @@ class SmsCodesTest {
     }
 
     @Test
-    void atMostFiveRequestsAnHourPerPhoneAndPerId() {
+    void atMostFiveRequestsAnHourPerPersonAndPhone() {
         for (int i = 0; i < 5; i++) {
-            codes.request(attempt(), person, mobile);
+            codes.request(attempt(), person, mobile, address);
+            clock.advance(Duration.ofSeconds(61));
         }
-        assertRefused(() -> codes.request(attempt(), person, mobile), CodeRefused.Reason.TOO_MANY);
-        // The same phone for another ID, and the same ID on another phone, are limited too.
-        NationalId other = NationalId.generate('Z', '1', PHONES.incrementAndGet() % 10_000_000);
-        assertRefused(() -> codes.request(attempt(), other, mobile), CodeRefused.Reason.TOO_MANY);
-        assertRefused(() -> codes.request(attempt(), person, "0999999999"), CodeRefused.Reason.TOO_MANY);
+        assertRefused(() -> codes.request(attempt(), person, mobile, address), CodeRefused.Reason.TOO_MANY);
         clock.advance(Duration.ofMinutes(61));
-        codes.request(attempt(), person, mobile);
+        codes.request(attempt(), person, mobile, address);
         assertThat(outbox).hasSize(6);
+    }
+
+    /** Nothing an outsider sends delays the real owner: invented numbers for the owner's ID count for themselves. */
+    @Test
+    void anOutsiderCannotBlockAPersonsSignInWithInventedNumbers() {
+        String outsider = "203.0.113." + PHONES.incrementAndGet() % 250;
+        for (int i = 0; i < 10; i++) {
+            String invented = "09" + "%08d".formatted(PHONES.incrementAndGet() % 100_000_000);
+            codes.request(attempt(), person, invented, outsider);
+        }
+        assertThat(outbox).isEmpty();
+        // the owner, at once: a code, sent
+        String attempt = attempt();
+        codes.request(attempt, person, mobile, address);
+        assertThat(outbox).hasSize(1);
+        assertThat(codes.verify(attempt, sentCode())).isEqualTo(person);
+    }
+
+    @Test
+    void aSecondPersonInTheSameBrowserDoesNotWaitForTheFirst() {
+        String browser = attempt();
+        codes.request(browser, person, mobile, address);
+        NationalId colleague = NationalId.parse(fixtures.practitioner(fixtures.institution("63000")));
+        String theirs = fixtures.ownMobile(colleague.value());
+        codes.request(browser, colleague, theirs, address);
+        assertThat(outbox).hasSize(2);
+        assertThat(codes.verify(browser, sentCode())).isEqualTo(colleague);
+    }
+
+    @Test
+    void requestsNotOnRecordAreBoundedPerAddressAndPerPhone() {
+        // one address: a few an hour
+        for (int i = 0; i < SmsCodes.MAX_UNMATCHED_PER_ADDRESS; i++) {
+            NationalId nobody = NationalId.generate('Z', '1', PHONES.incrementAndGet() % 10_000_000);
+            codes.request(attempt(), nobody, "09" + "%08d".formatted(PHONES.incrementAndGet() % 100_000_000), address);
+        }
+        NationalId another = NationalId.generate('Z', '2', PHONES.incrementAndGet() % 10_000_000);
+        assertRefused(() -> codes.request(attempt(), another, mobile, address), CodeRefused.Reason.TOO_MANY);
+        // the real owner from that address is not held back
+        codes.request(attempt(), person, mobile, address);
+        assertThat(outbox).hasSize(1);
+        // one phone asked for by many IDs (from many addresses): five an hour
+        String phone = "09" + "%08d".formatted(PHONES.incrementAndGet() % 100_000_000);
+        for (int i = 0; i < SmsCodes.MAX_PER_HOUR; i++) {
+            codes.request(attempt(), NationalId.generate('Z', '1', PHONES.incrementAndGet() % 10_000_000), phone,
+                    "192.0.2." + i);
+        }
+        assertRefused(() -> codes.request(attempt(), NationalId.generate('Z', '1',
+                PHONES.incrementAndGet() % 10_000_000), phone, "192.0.2.99"), CodeRefused.Reason.TOO_MANY);
     }
 
     @Test
     void aProviderFailureDoesNotChangeTheAnswer() {
         providerDown = true;
-        var sent = codes.request(attempt(), person, mobile);
+        var sent = codes.request(attempt(), person, mobile, address);
         assertThat(sent.expiresAt()).isAfter(clock.instant());
         assertThat(outbox).isEmpty();
     }
@@ -189,7 +238,7 @@ class SmsCodesTest {
             NationalId id = NationalId.parse(fixtures.practitioner(fixtures.institution("63000")));
             String phone = "09" + "%08d".formatted(PHONES.incrementAndGet() % 100_000_000);
             jdbc.sql("update practitioner set mobile = ? where national_id = ?").params(phone, id.value()).update();
-            codes.request(a, id, phone);
+            codes.request(a, id, phone, address);
             assertThat(sentCode()).matches("\\d{6}");
             seen.add(sentCode());
         }
@@ -199,9 +248,9 @@ class SmsCodesTest {
     @Test
     void aResentCodeCarriesANewReferenceSoTheProviderSendsIt() {
         String attempt = attempt();
-        codes.request(attempt, person, mobile);
+        codes.request(attempt, person, mobile, address);
         clock.advance(Duration.ofSeconds(61));
-        codes.request(attempt, person, mobile);
+        codes.request(attempt, person, mobile, address);
         assertThat(outbox).hasSize(2);
         assertThat(outbox.get(0)[2]).isNotEqualTo(outbox.get(1)[2]);
     }
@@ -219,7 +268,7 @@ class SmsCodesTest {
             return "m";
         }, task -> new Thread(task).start(), clock);
         long start = System.nanoTime();
-        slow.request(attempt(), person, mobile);
+        slow.request(attempt(), person, mobile, address);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1_000));
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> outbox.size() == 1);
     }
@@ -236,7 +285,7 @@ class SmsCodesTest {
                 results.add(pool.submit(() -> {
                     go.await();
                     try {
-                        codes.request(attempt(), someone, mobile);
+                        codes.request(attempt(), someone, mobile, address);
                         return true;
                     } catch (CodeRefused e) {
                         return false;

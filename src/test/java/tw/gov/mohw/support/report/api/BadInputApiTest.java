@@ -125,6 +125,40 @@ class BadInputApiTest {
         assertThat(count()).isEqualTo(reportsBefore + 1);
     }
 
+    /** A NUL byte (PostgreSQL refuses it) or another control character: 422 naming the field, nothing stored. */
+    @Test
+    void controlCharactersInTextAreRefusedByField() {
+        var body = valid();
+        body.put("content", "支援\u0000門診");
+        var nul = api.post(actor, "/api/v1/submissions", body, Map.of("Idempotency-Key", "nul-" + person));
+        assertProblem(nul, 422);
+        assertThat(nul.text("/errors/0/field")).isEqualTo("content");
+        assertThat(nul.text("/errors/0/code")).isEqualTo("field.control.characters");
+        body.put("content", "門診\u001b[31m");
+        assertThat(api.post(actor, "/api/v1/submissions", body, Map.of("Idempotency-Key", "esc-" + person))
+                .text("/errors/0/field")).isEqualTo("content");
+        var slot = valid();
+        slot.put("schedule", Map.of("weekly", List.of(Map.of("day", "MONDAY\u0000", "start", "09:00", "end", "12:00"))));
+        var inSlot = api.post(actor, "/api/v1/submissions", slot, Map.of("Idempotency-Key", "slot-" + person));
+        assertProblem(inSlot, 422);
+        assertThat(inSlot.text("/errors/0/field")).isEqualTo("schedule.weekly[0].day");
+        // line breaks in a description are text
+        body.put("content", "週一門診\n週三教學");
+        assertThat(api.post(actor, "/api/v1/submissions", body, Map.of("Idempotency-Key", "lines-" + person))
+                .status()).isEqualTo(201);
+    }
+
+    /** Only invisible characters (zero-width space, BOM) say nothing: they are not content, nor a reason. */
+    @Test
+    void textOfInvisibleCharactersIsNotContent() {
+        var body = valid();
+        body.put("content", "\u200B\u200C\uFEFF \u2060");
+        var blank = api.post(actor, "/api/v1/submissions", body, Map.of("Idempotency-Key", "zw-" + person));
+        assertProblem(blank, 422);
+        assertThat(blank.text("/errors/0/field")).isEqualTo("content");
+        assertThat(blank.text("/errors/0/code")).isEqualTo("content.required");
+    }
+
     @Test
     void unknownAndForeignIds() {
         assertProblem(api.get(actor, "/api/v1/reports/999999999"), 404);
