@@ -14,7 +14,8 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
-import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import tw.gov.mohw.support.shared.Actor;
@@ -22,8 +23,9 @@ import tw.gov.mohw.support.web.Problems;
 
 /**
  * Who may call what. Everyone signs in (cards, SMS with the NHI site, or staff password + TOTP) into a session kept
- * in the database; pages and the JSON API share it, and every state-changing request carries the session's CSRF
- * token (a form field, or the {@code X-CSRF-TOKEN} header from script). What each actor may see is decided in the
+ * in the database; pages and the JSON API share it, and every state-changing request carries the CSRF token (a form
+ * field, or the {@code X-CSRF-TOKEN} header from script): the session's, or before sign-in a cookie's, so that
+ * signed-out pages start no session ({@link CsrfTokens}). What each actor may see is decided in the
  * feature modules (report scoping).
  */
 @Configuration(proxyBeanMethods = false)
@@ -71,9 +73,28 @@ class SecurityConfiguration {
         return new HttpSessionSecurityContextRepository();
     }
 
+    /** The CSRF cookie of signed-out pages is as secure as the session cookie. */
     @Bean
-    CsrfTokenRepository csrfTokenRepository() {
-        return new HttpSessionCsrfTokenRepository();
+    CsrfTokenRepository csrfTokenRepository(
+            @org.springframework.beans.factory.annotation.Value("${server.servlet.session.cookie.secure:false}")
+            boolean secure) {
+        return new CsrfTokens(secure);
+    }
+
+    /**
+     * A signed-out page's CSRF token goes out as a cookie, which must be set before the page starts streaming; so a
+     * page asked for without a session has its token made up front rather than when the template reaches the form.
+     */
+    static void signedOutPageToken(jakarta.servlet.ServletRequest req, jakarta.servlet.ServletResponse res,
+            jakarta.servlet.FilterChain chain) throws java.io.IOException, jakarta.servlet.ServletException {
+        var request = (HttpServletRequest) req;
+        String accept = request.getHeader("Accept");
+        if ("GET".equals(request.getMethod()) && accept != null && accept.contains("text/html")
+                && request.getSession(false) == null
+                && request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+            token.getToken();
+        }
+        chain.doFilter(req, res);
     }
 
     /**
@@ -120,6 +141,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .anyRequest().authenticated())
                 .addFilterAfter(new SessionLimits(sessions, problems), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(SecurityConfiguration::signedOutPageToken, CsrfFilter.class)
                 .logout(l -> l.disable())
                 .requestCache(c -> c.disable())
                 .headers(h -> commonHeaders(h, headers).contentSecurityPolicy(csp -> csp.policyDirectives(

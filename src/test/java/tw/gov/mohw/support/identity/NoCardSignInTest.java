@@ -234,13 +234,13 @@ class NoCardSignInTest {
         }
         String encoded = fields.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(),
                 StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(uri("/nhi-simulator/verify")).header("Cookie", "SESSION=" + browser.cookie())
+        return send(HttpRequest.newBuilder(uri("/nhi-simulator/verify")).header("Cookie", browser.cookies())
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encoded)));
     }
 
     private HttpResponse<String> get(SignIns.Session browser, String pathOrUrl) {
-        return send(HttpRequest.newBuilder(uri(pathOrUrl)).header("Cookie", "SESSION=" + browser.cookie()).GET());
+        return send(HttpRequest.newBuilder(uri(pathOrUrl)).header("Cookie", browser.cookies()).GET());
     }
 
     private URI uri(String pathOrUrl) {

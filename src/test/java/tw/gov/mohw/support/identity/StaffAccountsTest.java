@@ -65,13 +65,16 @@ class StaffAccountsTest {
                 .query(String.class).single()).startsWith("{bcrypt}").doesNotContain(password);
 
         // the first sign-in replaces what the administrator saw: a new password and a new authenticator secret
+        // someone starts a session of their own (a card challenge is enough) and plants its cookie in this browser
         SignIns.Session browser = signIns.anonymous();
+        signIns.call(browser, "POST", "/login/hca/challenge", "{}");
+        SignIns.Session planted = new SignIns.Session(browser.cookie(), browser.csrf(), browser.csrfCookie());
+        assertThat(planted.cookie()).isNotNull();
         var first = signIns.call(browser, "POST", "/staff/login/password", json.writeValueAsString(Map.of(
                 "username", reviewer, "password", password, "code", Totp.code(secret(reviewer), Instant.now()))));
         assertThat(json.readTree(first.body()).get("redirect").asString()).isEqualTo("/staff/first-sign-in");
-        // the session id changed as the password was accepted: a session planted before sees nothing of what follows
-        SignIns.Session planted = browser;
-        browser = new SignIns.Session(SignIns.cookie(first).orElseThrow(), planted.csrf());
+        // the session id changed as the password was accepted: the planted session sees nothing of what follows
+        browser = new SignIns.Session(SignIns.cookie(first).orElseThrow(), planted.csrf(), planted.csrfCookie());
         assertThat(browser.cookie()).isNotEqualTo(planted.cookie());
         var hijack = signIns.call(planted, "GET", "/staff/first-sign-in", null);
         assertThat(hijack.statusCode()).isEqualTo(302);
@@ -110,7 +113,7 @@ class StaffAccountsTest {
         try {
             return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                     java.net.URI.create("http://127.0.0.1:" + port + "/staff/first-sign-in"))
-                    .header("Cookie", "SESSION=" + browser.cookie())
+                    .header("Cookie", browser.cookies())
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -295,7 +298,7 @@ class StaffAccountsTest {
                 .containsExactly("staff.password.current.wrong");
         // through the page, from the laptop: the phone's session ends, the laptop's stays
         var form = java.net.http.HttpRequest.newBuilder(java.net.URI.create(signIns.baseUrl() + "/account/password"))
-                .header("Cookie", "SESSION=" + laptop.cookie()).header("Content-Type",
+                .header("Cookie", laptop.cookies()).header("Content-Type",
                         "application/x-www-form-urlencoded")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("_csrf=" + laptop.csrf()
                         + "&current=Start-Password-Known-1&password=Quiet-Harbour-Lantern-72"

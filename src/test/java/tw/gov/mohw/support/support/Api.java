@@ -84,7 +84,7 @@ public class Api {
             b.header("Content-Type", "application/json");
         }
         if (session != null) {
-            b.header("Cookie", "SESSION=" + session.cookie());
+            b.header("Cookie", session.cookies());
             b.header("X-CSRF-TOKEN", session.csrf());
         }
         headers.forEach(b::header);

@@ -33,6 +33,7 @@ import tw.gov.mohw.support.shared.Actor;
 public class SignIns {
 
     private static final Pattern SESSION_COOKIE = Pattern.compile("SESSION=([^;]+)");
+    private static final Pattern CSRF_COOKIE = Pattern.compile("^CSRF=([^;]+)");
     private static final Pattern CSRF_META = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"");
     /** One key for every card tests issue: a fresh 2048-bit RSA key per card would cost a second each. */
     private static final KeyPair CARD_KEYS = TestHca.rsaKeys();
@@ -50,8 +51,54 @@ public class SignIns {
         this.staff = staff;
     }
 
-    /** A signed-in session: its cookie and its CSRF token. */
-    public record Session(String cookie, String csrf) {
+    /**
+     * A browser as this site sees it: its session cookie once the server has started one ({@code null} before), the
+     * CSRF cookie a signed-out page gave it, and the CSRF token the page showed.
+     */
+    public static final class Session {
+        private volatile String cookie;
+        private final String csrf;
+        private final String csrfCookie;
+
+        public Session(String cookie, String csrf) {
+            this(cookie, csrf, null);
+        }
+
+        public Session(String cookie, String csrf, String csrfCookie) {
+            this.cookie = cookie;
+            this.csrf = csrf;
+            this.csrfCookie = csrfCookie;
+        }
+
+        /** The session cookie's value. */
+        public String cookie() {
+            return cookie;
+        }
+
+        public String csrf() {
+            return csrf;
+        }
+
+        public String csrfCookie() {
+            return csrfCookie;
+        }
+
+        /** The Cookie header this browser sends. */
+        public String cookies() {
+            return java.util.stream.Stream.of(cookie == null ? null : "SESSION=" + cookie,
+                    csrfCookie == null ? null : "CSRF=" + csrfCookie).filter(java.util.Objects::nonNull)
+                    .collect(java.util.stream.Collectors.joining("; "));
+        }
+
+        /**
+         * Keeps the session the server starts at the first step that needs one; a session it already has is not
+         * replaced (tests hold on to the old one to show it no longer works).
+         */
+        void remember(HttpResponse<?> response) {
+            if (cookie == null) {
+                SignIns.cookie(response).ifPresent(c -> cookie = c);
+            }
+        }
     }
 
     /** Where the test server answers. */
@@ -67,14 +114,17 @@ public class SignIns {
         sessions.remove(actor);
     }
 
-    /** A session that has not signed in yet (as a browser has after opening the login page). */
+    /** A browser that has opened the login page and not signed in yet: a CSRF cookie and token, no session. */
     public Session anonymous() {
         HttpResponse<String> page = call(null, "GET", "/login", null);
         Matcher m = CSRF_META.matcher(page.body());
         if (!m.find()) {
             throw new IllegalStateException("no CSRF token on the login page");
         }
-        return new Session(cookie(page).orElseThrow(), m.group(1));
+        String csrfCookie = page.headers().allValues("Set-Cookie").stream().map(CSRF_COOKIE::matcher)
+                .filter(Matcher::find).map(c -> c.group(1)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no CSRF cookie from the login page"));
+        return new Session(cookie(page).orElse(null), m.group(1), csrfCookie);
     }
 
     /** Signs in with a card: challenge, signature, sign-in. */
@@ -143,13 +193,19 @@ public class SignIns {
             b.header("Content-Type", "application/json");
         }
         if (session != null) {
-            b.header("Cookie", "SESSION=" + session.cookie());
+            if (!session.cookies().isEmpty()) {
+                b.header("Cookie", session.cookies());
+            }
             if (!session.csrf().isEmpty()) {
                 b.header("X-CSRF-TOKEN", session.csrf());
             }
         }
         try {
-            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            if (session != null) {
+                session.remember(response);
+            }
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -22,7 +22,7 @@ class ErrorPagesTest {
 
     private HttpResponse<String> get(String actor, String path, String accept) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(signIns.baseUrl() + path)).header("Accept", accept)
-                .header("Cookie", "SESSION=" + signIns.session(actor).cookie()).build(),
+                .header("Cookie", signIns.session(actor).cookies()).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

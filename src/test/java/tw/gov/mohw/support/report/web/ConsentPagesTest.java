@@ -31,7 +31,7 @@ class ConsentPagesTest {
 
     private String page(String actor, long id) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(signIns.baseUrl() + "/reports/" + id))
-                .header("Cookie", "SESSION=" + signIns.session(actor).cookie()).build(),
+                .header("Cookie", signIns.session(actor).cookies()).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 

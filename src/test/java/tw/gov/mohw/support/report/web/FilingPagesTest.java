@@ -25,7 +25,7 @@ class FilingPagesTest {
 
     private HttpResponse<String> send(SignIns.Session s, String method, String path, String form) throws Exception {
         var b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + environment.getProperty("local.server.port")
-                + path)).header("Cookie", "SESSION=" + s.cookie()).header("X-CSRF-TOKEN", s.csrf());
+                + path)).header("Cookie", s.cookies()).header("X-CSRF-TOKEN", s.csrf());
         if (form != null) {
             b.header("Content-Type", "application/x-www-form-urlencoded");
         }

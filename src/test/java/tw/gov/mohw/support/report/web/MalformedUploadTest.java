@@ -40,7 +40,7 @@ class MalformedUploadTest {
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept", accept)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
         if (session != null) {
-            b.header("Cookie", "SESSION=" + session.cookie());
+            b.header("Cookie", session.cookies());
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -40,7 +40,7 @@ class PrintoutsTest {
         var b = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : "http://127.0.0.1:"
                 + environment.getProperty("local.server.port") + path));
         if (actor != null) {
-            b.header("Cookie", "SESSION=" + signIns.session(actor).cookie());
+            b.header("Cookie", signIns.session(actor).cookies());
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
