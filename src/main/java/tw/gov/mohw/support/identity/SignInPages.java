@@ -212,16 +212,28 @@ class SignInPages {
     }
 
     @PostMapping("/sign-out")
-    String signOut(@AuthenticationPrincipal Actor actor, HttpServletRequest request) {
+    String signOut(@AuthenticationPrincipal Actor actor, HttpServletRequest request, HttpServletResponse response) {
         sessions.signOut(request, actor, "signed out");
+        clearBrowser(response);
         return "redirect:/login?signedOut";
     }
 
     @PostMapping("/sign-out-everywhere")
-    String signOutEverywhere(@AuthenticationPrincipal Actor actor, HttpServletRequest request) {
+    String signOutEverywhere(@AuthenticationPrincipal Actor actor, HttpServletRequest request,
+            HttpServletResponse response) {
         int ended = sessions.endAll(actor);
         sessions.signOut(request, actor, "signed out everywhere (" + ended + " sessions)");
+        clearBrowser(response);
         return "redirect:/login?signedOutEverywhere";
+    }
+
+    /**
+     * After signing out nothing of what was seen stays in this browser (a shared counter PC in a clinic): this site's
+     * cache and storage (ASVS 14.3.1). Not "cookies": browsers clear those for the whole registrable domain, which
+     * would sign people out of the ministry's other services; the session itself is already ended.
+     */
+    private static void clearBrowser(HttpServletResponse response) {
+        response.setHeader("Clear-Site-Data", "\"cache\", \"storage\"");
     }
 
     /** Who is signed in, and the CSRF token script sends back in {@code X-CSRF-TOKEN}. */

@@ -63,6 +63,9 @@ class StaffPages {
                     username == null ? null : username.strip(), r, actor.is(Actor.Role.SYSTEM_ADMIN) ? bureauCode
                             : actor.bureauCode(), displayName, nationalId)));
         } catch (DomainException e) {
+            if (e.refusesAccess()) {
+                throw e;
+            }
             model.addAttribute("errors", e.violations().stream().map(v -> problems.message(v, locale)).toList());
         } catch (IllegalArgumentException e) {
             model.addAttribute("errors", List.of(problems.message(
@@ -80,6 +83,9 @@ class StaffPages {
             accounts.completeNationalId(actor, username, nationalId);
             redirect.addFlashAttribute("completed", username);
         } catch (DomainException e) {
+            if (e.refusesAccess()) {
+                throw e;
+            }
             redirect.addFlashAttribute("errors", e.violations().stream().map(v -> problems.message(v, locale))
                     .toList());
         }
@@ -93,6 +99,9 @@ class StaffPages {
             model.addAttribute("created", accounts.reset(actor, username));
             model.addAttribute("wasReset", true);
         } catch (DomainException e) {
+            if (e.refusesAccess()) {
+                throw e;
+            }
             model.addAttribute("errors", e.violations().stream().map(v -> problems.message(v, locale)).toList());
         }
         return list(actor, model);
@@ -105,6 +114,9 @@ class StaffPages {
             accounts.disable(actor, username);
             redirect.addFlashAttribute("disabled", username);
         } catch (DomainException e) {
+            if (e.refusesAccess()) {
+                throw e;
+            }
             redirect.addFlashAttribute("errors", e.violations().stream().map(v -> problems.message(v, locale))
                     .toList());
         }

@@ -29,6 +29,14 @@ public class DomainException extends RuntimeException {
         return kind;
     }
 
+    /**
+     * Whether this refuses the caller rather than their input (403, 404). A page shows input and state refusals next
+     * to the form; these go to the error page with their status, and to the security log.
+     */
+    public boolean refusesAccess() {
+        return kind == Kind.FORBIDDEN || kind == Kind.NOT_FOUND;
+    }
+
     public List<Violation> violations() {
         return violations;
     }

@@ -42,6 +42,12 @@ class SessionsTest {
         String cookie = answer.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION="))
                 .findFirst().orElseThrow();
         assertThat(cookie).contains("HttpOnly").contains("SameSite=Lax").contains("Path=/");
+        // 216 random bits, not a UUID's 122, and what the database keeps is that id
+        assertThat(sessionId(after)).hasSize(36).matches("[A-Za-z0-9_-]{36}")
+                .doesNotMatch("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+                .isNotEqualTo(sessionId(before));
+        assertThat(jdbc.sql("select count(*) from spring_session where session_id = ?").param(sessionId(after))
+                .query(Long.class).single()).isEqualTo(1);
         // 30 minutes idle, kept in the database for every node
         assertThat(jdbc.sql("select max_inactive_interval from spring_session where principal_name = ?")
                 .param("practitioner:" + person).query(Integer.class).list()).containsOnly(1800);

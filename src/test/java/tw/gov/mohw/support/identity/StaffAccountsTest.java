@@ -62,7 +62,7 @@ class StaffAccountsTest {
         assertThat(created.text("/otpauthUri")).startsWith("otpauth://totp/").contains("secret=" + created.text(
                 "/totpSecret"));
         assertThat(jdbc.sql("select password_hash from staff_account where username = ?").param(reviewer)
-                .query(String.class).single()).startsWith("{bcrypt}").doesNotContain(password);
+                .query(String.class).single()).startsWith("{argon2}").doesNotContain(password);
 
         // the first sign-in replaces what the administrator saw: a new password and a new authenticator secret
         // someone starts a session of their own (a card challenge is enough) and plants its cookie in this browser
@@ -319,6 +319,30 @@ class StaffAccountsTest {
                 .query(String.class).single();
         assertThat(encoder.matches("Quiet-Harbour-Lantern-72", hash)).isTrue();
         assertThat(encoder.matches("Start-Password-Known-1", hash)).isFalse();
+
+        // a long passphrase in Chinese (87 bytes, past bcrypt's 72) is taken whole: no cut, nothing thrown
+        String passphrase = "我們在花蓮的山上看見很多星星還有一隻很大的貓頭鷹在夜裡飛過";
+        assertThat(passphrase.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isGreaterThan(72);
+        assertThat(accounts.changePassword(holder, "Quiet-Harbour-Lantern-72", passphrase, passphrase, "x")).isEmpty();
+        String longHash = jdbc.sql("select password_hash from staff_account where username = ?").param(reviewer)
+                .query(String.class).single();
+        assertThat(encoder.matches(passphrase, longHash)).isTrue();
+        assertThat(encoder.matches(passphrase.substring(0, 24), longHash)).as("a cut-off version is not it").isFalse();
+    }
+
+    /** An account whose password was hashed with bcrypt (before Argon2id) signs in and is moved to Argon2id. */
+    @Test
+    void aBcryptHashStillSignsInAndIsReplaced() {
+        String reviewer = username();
+        accounts.createKnown(new StaffAccounts.NewAccount(reviewer, Actor.Role.REVIEWER, "63000", "乙", holderId()),
+                "Old-Hash-Password-9", new byte[20]);
+        jdbc.sql("update staff_account set password_hash = ? where username = ?").params("{bcrypt}"
+                + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder().encode("Old-Hash-Password-9"),
+                reviewer).update();
+        var answer = passwordSignIn(reviewer, "Old-Hash-Password-9", Totp.code(new byte[20], Instant.now()));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(jdbc.sql("select password_hash from staff_account where username = ?").param(reviewer)
+                .query(String.class).single()).startsWith("{argon2}");
     }
 
     /** An administrator's reset: new credentials shown once, sessions ended, a new enrolment at the next sign-in. */

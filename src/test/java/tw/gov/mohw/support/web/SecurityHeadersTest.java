@@ -38,6 +38,21 @@ class SecurityHeadersTest {
             // plain http on localhost: no HSTS here (it would pin the developer's localhost to HTTPS)
             assertThat(get(signIns, "/login").headers().firstValue("Strict-Transport-Security")).isEmpty();
         }
+
+        @Test
+        void whatASignedInPersonSawIsNotKeptAndSigningOutClearsTheBrowser() {
+            SignIns.Session session = signIns.session("national-viewer:headers");
+            signIns.forget("national-viewer:headers");
+            for (String path : new String[] {"/", "/api/v1/reports", "/api/v1/session"}) {
+                var r = signIns.call(session, "GET", path, null);
+                assertThat(r.statusCode()).as(path).isEqualTo(200);
+                assertThat(r.headers().firstValue("Cache-Control").orElse("")).as(path).contains("no-store");
+            }
+            var out = signIns.call(session, "POST", "/sign-out", null);
+            assertThat(out.statusCode()).isEqualTo(302);
+            assertThat(out.headers().firstValue("Clear-Site-Data").orElse(""))
+                    .contains("\"cache\"", "\"storage\"").doesNotContain("cookies");
+        }
     }
 
     @Nested

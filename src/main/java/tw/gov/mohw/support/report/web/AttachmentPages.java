@@ -73,12 +73,12 @@ class AttachmentPages {
         void run() throws IOException;
     }
 
-    /** Does it, then shows the report's attachments with what happened or why not; an unknown report is a 404. */
+    /** Does it, then shows the report's attachments with what happened or why not; a refusal of access is the error page. */
     private String act(long id, RedirectAttributes redirect, Locale locale, Action action) throws IOException {
         try {
             action.run();
         } catch (DomainException e) {
-            if (e.kind() == DomainException.Kind.NOT_FOUND) {
+            if (e.refusesAccess()) {
                 throw e;
             }
             redirect.addFlashAttribute("errors", e.violations().stream().map(v -> problems.message(v, locale))

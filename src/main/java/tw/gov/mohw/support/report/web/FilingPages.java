@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpSession;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import tw.gov.mohw.support.registry.RocDates;
 import tw.gov.mohw.support.report.Action;
 import tw.gov.mohw.support.report.Particulars;
 import tw.gov.mohw.support.report.ReportInput;
+import tw.gov.mohw.support.report.ReportStatus;
 import tw.gov.mohw.support.report.ReportView;
 import tw.gov.mohw.support.report.Revision;
 import tw.gov.mohw.support.report.SupportReports;
@@ -74,6 +76,11 @@ class FilingPages {
     String edit(@AuthenticationPrincipal Actor actor, @PathVariable long id, HttpSession session) {
         requireApplicant(actor);
         ReportView report = reports.get(actor, id);
+        if (!EnumSet.of(ReportStatus.DRAFT, ReportStatus.RETURNED, ReportStatus.APPROVED).contains(report.status())) {
+            // the state refuses, whoever asks (409); the person's relation to the report is the next question (403)
+            throw new DomainException(DomainException.Kind.CONFLICT,
+                    Violation.of(null, "report.not.editable", report.status()));
+        }
         if (!report.may("EDIT") && !report.may("CHANGE")) {
             throw new DomainException(DomainException.Kind.FORBIDDEN, Violation.of(null, "report.action.forbidden"));
         }
@@ -117,7 +124,7 @@ class FilingPages {
     @GetMapping("/reports/file/{wizard}/{step}")
     String show(@AuthenticationPrincipal Actor actor, @PathVariable String wizard, @PathVariable int step,
             HttpSession session, Model model) {
-        FilingForm form = form(session, wizard);
+        FilingForm form = form(actor, session, wizard);
         if (form == null) {
             return afterwards(session, wizard);
         }
@@ -153,7 +160,7 @@ class FilingPages {
     String schedule(@AuthenticationPrincipal Actor actor, @PathVariable String wizard,
             @ModelAttribute FilingSteps.Slots step, @RequestParam(defaultValue = "next") String action,
             HttpSession session, Model model) {
-        FilingForm form = form(session, wizard);
+        FilingForm form = form(actor, session, wizard);
         if (form != null && (action.startsWith("add") || action.startsWith("remove"))) {
             step.applyTo(form);
             List<FilingForm.Slot> slots = action.contains("Weekly") ? form.weekly : form.dated;
@@ -177,7 +184,7 @@ class FilingPages {
     String review(@AuthenticationPrincipal Actor actor, @PathVariable String wizard,
             @ModelAttribute FilingSteps.Review step, @RequestParam(defaultValue = "submit") String action,
             HttpSession session, Model model) {
-        FilingForm form = form(session, wizard);
+        FilingForm form = form(actor, session, wizard);
         if (form == null) {
             // a second click of 送出, or the back button after it: nothing is filed twice
             return afterwards(session, wizard);
@@ -217,7 +224,7 @@ class FilingPages {
      */
     private String leave(Actor actor, String wizard, int step, String action, HttpSession session, Model model,
             Function<FilingForm, List<Violation>> apply) {
-        FilingForm form = form(session, wizard);
+        FilingForm form = form(actor, session, wizard);
         if (form == null) {
             return afterwards(session, wizard);
         }
@@ -394,7 +401,9 @@ class FilingPages {
         session.setAttribute(KEY + form.id, form);
     }
 
-    private static FilingForm form(HttpSession session, String wizard) {
+    /** The actor's filing in progress, or null; only those who file have any (others are refused, not redirected). */
+    private static FilingForm form(Actor actor, HttpSession session, String wizard) {
+        requireApplicant(actor);
         return wizard.matches("[0-9a-f]{32}") ? stored(session, KEY + wizard) : null;
     }
 

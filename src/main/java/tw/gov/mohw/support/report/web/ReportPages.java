@@ -153,6 +153,9 @@ class ReportPages {
             action.run();
             redirect.addFlashAttribute("done", done);
         } catch (DomainException e) {
+            if (e.refusesAccess()) {
+                throw e;
+            }
             redirect.addFlashAttribute("errors", e.violations().stream().map(v -> problems.message(v, locale))
                     .toList());
         }

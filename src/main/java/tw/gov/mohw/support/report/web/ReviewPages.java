@@ -90,6 +90,9 @@ class ReviewPages {
             redirect.addFlashAttribute("errors", List.of(problems.message(Violation.of("decision",
                     "decision.invalid"), locale)));
         } catch (DomainException e) {
+            if (e.refusesAccess()) {
+                throw e;
+            }
             redirect.addFlashAttribute("errors", e.violations().stream().map(v -> problems.message(v, locale))
                     .toList());
         }
@@ -103,6 +106,9 @@ class ReviewPages {
         try {
             redirect.addFlashAttribute("fullNationalId", reports.discloseNationalId(actor, id));
         } catch (DomainException e) {
+            if (e.refusesAccess()) {
+                throw e;
+            }
             redirect.addFlashAttribute("errors", e.violations().stream().map(v -> problems.message(v, locale))
                     .toList());
         }

@@ -71,6 +71,9 @@ class RulesPages {
         try {
             redirect.addFlashAttribute("saved", rules.save(actor, parsed, basedOn).number());
         } catch (DomainException e) {
+            if (e.refusesAccess()) {
+                throw e;
+            }
             model.addAttribute("refusals", e.violations().stream().map(v -> problems.message(v, locale)).toList());
             return page(model, values, Map.of(), basedOn);
         }
