@@ -1,5 +1,7 @@
 package tw.gov.mohw.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,6 +24,24 @@ class ModularityTests {
     @Test
     void verifiesModularStructure() {
         modules.verify();
+    }
+
+    /**
+     * The test environment plugs into the ports the real adapters implement; nothing depends on it, so production
+     * code runs the same without it.
+     */
+    @Test
+    void nothingDependsOnTheTestEnvironment() {
+        var testenv = modules.getModuleByName("testenv").orElseThrow();
+        assertThat(modules.stream().filter(m -> !m.equals(testenv))
+                .filter(m -> m.getDirectDependencies(modules).contains(testenv)).map(m -> m.getIdentifier().toString())
+                .toList()).isEmpty();
+        // and it holds what production refuses: the guard, the simulators, the test HCA, the header sign-in
+        assertThat(testenv.getBasePackage().getName()).isEqualTo("tw.gov.mohw.support.testenv");
+        for (String type : new String[] {"ProductionGuard", "TestAccountsGuard", "TestHca", "TestActorHeader",
+                "SimulatedSmsGateway", "SimulatedMailGateway", "SimulatedNhiCardVerifier", "CardAgentSimulator"}) {
+            assertThat(testenv.contains("tw.gov.mohw.support.testenv." + type)).as(type).isTrue();
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package tw.gov.mohw.support.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
@@ -13,9 +14,9 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfException;
-import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import tw.gov.mohw.support.shared.Actor;
@@ -30,14 +31,6 @@ import tw.gov.mohw.support.web.Problems;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
-
-    /**
-     * BENCHMARK ONLY: the load generator names its actor in a header instead of signing in, so that a benchmark
-     * measures reports rather than card cryptography. Off everywhere else; production refuses to start with it.
-     */
-    @ConfigurationProperties("support.test-auth")
-    record TestAuthProperties(@DefaultValue("false") boolean enabled) {
-    }
 
     /**
      * {@code hstsAlways}: Strict-Transport-Security on every answer, not only on requests this node sees as secure
@@ -121,15 +114,16 @@ class SecurityConfiguration {
 
     @Bean
     @org.springframework.core.annotation.Order(2)
-    SecurityFilterChain everything(HttpSecurity http, TestAuthProperties testAuth, Problems problems, SecurityLog log,
-            SecurityContextRepository contexts, CsrfTokenRepository csrfTokens, Sessions sessions,
+    SecurityFilterChain everything(HttpSecurity http, ObjectProvider<HeaderActors> benchmark, Problems problems,
+            SecurityLog log, SecurityContextRepository contexts, CsrfTokenRepository csrfTokens, Sessions sessions,
             HeaderProperties headers) throws Exception {
         var toLogin = new LoginUrlAuthenticationEntryPoint("/login");
+        HeaderActors headerActors = benchmark.getIfAvailable();
         http.securityContext(c -> c.securityContextRepository(contexts))
                 .csrf(csrf -> {
                     csrf.csrfTokenRepository(csrfTokens);
-                    if (testAuth.enabled()) {
-                        csrf.ignoringRequestMatchers(r -> r.getHeader(TestActorFilter.HEADER) != null);
+                    if (headerActors != null) {
+                        csrf.ignoringRequestMatchers(headerActors::claims);
                     }
                 })
                 .authorizeHttpRequests(a -> a
@@ -167,8 +161,8 @@ class SecurityConfiguration {
                                 response.sendError(HttpStatus.FORBIDDEN.value());
                             }
                         }));
-        if (testAuth.enabled()) {
-            http.addFilterBefore(new TestActorFilter(), AnonymousAuthenticationFilter.class);
+        if (headerActors != null) {
+            http.addFilterBefore(new HeaderActorFilter(headerActors), AnonymousAuthenticationFilter.class);
         }
         return http.build();
     }

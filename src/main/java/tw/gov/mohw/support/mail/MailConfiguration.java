@@ -14,10 +14,4 @@ class MailConfiguration {
     MailGateway smtpMailGateway(JavaMailSender sender, MailProperties properties) {
         return new SmtpMailGateway(sender, properties.from());
     }
-
-    @Bean
-    @ConditionalOnProperty(name = "support.mail.provider", havingValue = "simulator")
-    SimulatedMailGateway simulatedMailGateway(java.time.Clock clock) {
-        return new SimulatedMailGateway(clock);
-    }
 }

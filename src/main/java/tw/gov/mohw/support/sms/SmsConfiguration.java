@@ -13,10 +13,4 @@ class SmsConfiguration {
     SmsGateway httpSmsGateway(SmsProperties properties) {
         return new HttpSmsGateway(properties.http());
     }
-
-    @Bean
-    @ConditionalOnProperty(name = "support.sms.provider", havingValue = "simulator")
-    SimulatedSmsGateway simulatedSmsGateway(java.time.Clock clock) {
-        return new SimulatedSmsGateway(clock);
-    }
 }

@@ -11,10 +11,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 import tw.gov.mohw.support.identity.hca.CardType;
-import tw.gov.mohw.support.identity.hca.TestHca;
 import tw.gov.mohw.support.support.Fixtures;
 import tw.gov.mohw.support.support.IntegrationTest;
 import tw.gov.mohw.support.support.SignIns;
+import tw.gov.mohw.support.testenv.TestHca;
 
 /** 醫事憑證 sign-in over HTTP, as the login page's script does it, with every way it must fail. */
 @IntegrationTest

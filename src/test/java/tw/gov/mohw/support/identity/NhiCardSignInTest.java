@@ -9,12 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
-import tw.gov.mohw.support.identity.testenv.TestCards;
 import tw.gov.mohw.support.registry.NationalId;
 import tw.gov.mohw.support.registry.Registry;
 import tw.gov.mohw.support.support.Fixtures;
 import tw.gov.mohw.support.support.IntegrationTest;
 import tw.gov.mohw.support.support.SignIns;
+import tw.gov.mohw.support.testenv.TestCards;
 
 /** 健保卡登入(插卡): the card signs this attempt's challenge, the NHI service checks card, signature and password. */
 @IntegrationTest

@@ -21,13 +21,13 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tw.gov.mohw.support.identity.testenv.TestCards;
 import tw.gov.mohw.support.registry.NationalId;
 import tw.gov.mohw.support.registry.Registry;
-import tw.gov.mohw.support.sms.SimulatedSmsGateway;
 import tw.gov.mohw.support.support.Fixtures;
 import tw.gov.mohw.support.support.IntegrationTest;
 import tw.gov.mohw.support.support.SignIns;
+import tw.gov.mohw.support.testenv.SimulatedSmsGateway;
+import tw.gov.mohw.support.testenv.TestCards;
 
 /**
  * 健保卡登入(無插卡) end to end over HTTP: the SMS code from the simulated provider's outbox, the encrypted hand-off

@@ -18,15 +18,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import tw.gov.mohw.support.identity.hca.CardType;
-import tw.gov.mohw.support.identity.testenv.CardAgentSimulator;
-import tw.gov.mohw.support.identity.testenv.TestCards;
-import tw.gov.mohw.support.identity.testenv.TestStaff;
 import tw.gov.mohw.support.registry.NationalId;
 import tw.gov.mohw.support.registry.Registry;
-import tw.gov.mohw.support.sms.SimulatedSmsGateway;
 import tw.gov.mohw.support.support.Browser;
 import tw.gov.mohw.support.support.Fixtures;
 import tw.gov.mohw.support.support.IntegrationTest;
+import tw.gov.mohw.support.testenv.CardAgentSimulator;
+import tw.gov.mohw.support.testenv.SimulatedSmsGateway;
+import tw.gov.mohw.support.testenv.TestCards;
+import tw.gov.mohw.support.testenv.TestStaff;
 
 /** The three ways to sign in, in headless Chromium, against the simulated card components and NHI site. */
 @IntegrationTest

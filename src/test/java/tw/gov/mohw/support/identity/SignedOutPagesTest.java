@@ -55,6 +55,21 @@ class SignedOutPagesTest {
         assertThat(sessions()).isEqualTo(before);
     }
 
+    /** ASVS 6.2.6, 6.2.7: masked fields that password managers fill and that take a paste. */
+    @Test
+    void passwordFieldsAreMaskedAndLeftToPasswordManagers() throws Exception {
+        String staff = get("/staff/login").body();
+        assertThat(staff).containsPattern("<input id=\"staff-password\" name=\"password\" type=\"password\" "
+                + "autocomplete=\"current-password\"");
+        String people = get("/login").body();
+        assertThat(people).containsPattern("<input id=\"nhi-password\" name=\"password\" type=\"password\" "
+                + "autocomplete=\"current-password\"");
+        for (String page : new String[] {staff, people}) {
+            assertThat(page).doesNotContainIgnoringCase("onpaste").doesNotContain("autocomplete=\"off\" required "
+                    + "maxlength=\"128\"");
+        }
+    }
+
     @Test
     void theSignInFormsStillCarryATokenThatIsCheckedAndTheSessionStartsWithTheFirstStep() throws Exception {
         var login = get("/login");

@@ -10,15 +10,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import tw.gov.mohw.support.mail.SimulatedMailGateway;
 import tw.gov.mohw.support.report.Action;
 import tw.gov.mohw.support.report.ReportRecorded;
 import tw.gov.mohw.support.report.ReportStatus;
 import tw.gov.mohw.support.report.ReportTransitioned;
-import tw.gov.mohw.support.sms.SimulatedSmsGateway;
 import tw.gov.mohw.support.support.Api;
 import tw.gov.mohw.support.support.Fixtures;
 import tw.gov.mohw.support.support.IntegrationTest;
+import tw.gov.mohw.support.testenv.SimulatedMailGateway;
+import tw.gov.mohw.support.testenv.SimulatedSmsGateway;
 
 /**
  * A decision or a cancellation reaches the person and the filing institution by SMS and e-mail, after commit,
@@ -90,6 +90,9 @@ class NotificationsTest {
         assertThat(mailToPerson.body()).contains("您好", "您的報備支援申請已經臺北市政府衛生局核准", "核准文號：" + approvalNumber)
                 .doesNotContain("[[", "th:");
         assertThat(mail.latestTo("clerk-" + home + "@example.tw").orElseThrow().body()).contains("貴機構為", "登錄的");
+        // a message travels through providers and sits in inboxes: it never carries the national ID, whole or masked
+        assertThat(rows(id)).allSatisfy(r -> assertThat((String) r.get("body")).doesNotContain(person,
+                person.substring(0, 4), person.substring(6)));
         // Only decisions and cancellations notify: filing made no message.
         assertThat(rows(id)).allMatch(r -> ((String) r.get("body")).contains("核准"));
     }

@@ -20,9 +20,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tw.gov.mohw.support.identity.StaffAccounts;
 import tw.gov.mohw.support.identity.hca.CardType;
-import tw.gov.mohw.support.identity.hca.TestHca;
 import tw.gov.mohw.support.registry.NationalId;
 import tw.gov.mohw.support.shared.Actor;
+import tw.gov.mohw.support.testenv.TestHca;
 
 /**
  * Signs test actors in through the real sign-in endpoints: personnel and clerks with a soft card from the test HCA

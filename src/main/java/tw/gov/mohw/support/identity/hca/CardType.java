@@ -6,6 +6,7 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
  * The two kinds of healthcare certificate card (醫事憑證), told apart by the certificate policy the HCA puts in
  * their certificates (public samples show these OIDs under 2.16.886.1.100.3).
  */
+@org.springframework.modulith.NamedInterface("hca")
 public enum CardType {
     /** 醫事人員卡: signs in a person. */
     HPC("2.16.886.1.100.3.1.7"),

@@ -26,8 +26,8 @@ import org.springframework.core.io.ResourceLoader;
 
 /**
  * Which HCA certificates are trusted, and where their revocation lists come from. In production: the real HCA
- * roots and issuing CAs (PEM or DER files) and the CRL addresses the HCA publishes. In the test environment: the
- * test HCA, which is never loaded in production.
+ * roots and issuing CAs (PEM or DER files) and the CRL addresses the HCA publishes. In the test environment also
+ * the test HCA ({@link ExtraTrust}, module {@code testenv}), which is never loaded in production.
  */
 @Configuration(proxyBeanMethods = false)
 class HcaConfiguration {
@@ -44,28 +44,28 @@ class HcaConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    CrlCache crlCache(HcaProperties properties, ObjectProvider<TestHca> testHca, ResourceLoader resources,
+    CrlCache crlCache(HcaProperties properties, ObjectProvider<ExtraTrust> extra, ResourceLoader resources,
             Clock clock) {
         List<X509Certificate> issuers = new ArrayList<>(certificates(resources, properties.issuingCas()));
-        testHca.ifAvailable(hca -> issuers.add(hca.issuingCa()));
+        extra.ifAvailable(hca -> issuers.add(hca.issuingCa()));
         Map<String, CrlCache.Source> sources = new LinkedHashMap<>();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
         for (String url : properties.crls()) {
             sources.put(url, new CrlCache.Source(() -> fetch(http, url), Duration.ofMinutes(1)));
         }
-        testHca.ifAvailable(hca -> sources.put("test HCA", new CrlCache.Source(hca::crl, Duration.ZERO)));
+        extra.ifAvailable(hca -> sources.put("extra HCA", new CrlCache.Source(hca::crl, Duration.ZERO)));
         CrlCache cache = new CrlCache(sources, issuers, properties.crlRefresh(), clock);
-        testHca.ifAvailable(hca -> hca.onRevocation(() -> cache.refresh("test HCA")));
+        extra.ifAvailable(hca -> hca.onRevocation(() -> cache.refresh("extra HCA")));
         return cache;
     }
 
     @Bean
-    CardSignatureVerifier cardSignatureVerifier(HcaProperties properties, ObjectProvider<TestHca> testHca,
+    CardSignatureVerifier cardSignatureVerifier(HcaProperties properties, ObjectProvider<ExtraTrust> extra,
             ResourceLoader resources, CrlCache crls, Clock clock) {
         List<X509Certificate> roots = new ArrayList<>(certificates(resources, properties.roots()));
         List<X509Certificate> issuing = new ArrayList<>(certificates(resources, properties.issuingCas()));
-        testHca.ifAvailable(hca -> {
+        extra.ifAvailable(hca -> {
             roots.add(hca.root());
             issuing.add(hca.issuingCa());
         });

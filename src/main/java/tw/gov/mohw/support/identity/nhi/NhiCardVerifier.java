@@ -6,6 +6,7 @@ package tw.gov.mohw.support.identity.nhi;
  * browser reports. The test environment's adapter is a simulator that knows its test cards; production plugs in the
  * NHI service's adapter under the same interface.
  */
+@org.springframework.modulith.NamedInterface("nhi")
 public interface NhiCardVerifier {
 
     /**

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tw.gov.mohw.support.testenv.TestHca;
 
 /** A card's sign-in signature against the test HCA: every way it must be refused, and the one way it is not. */
 class CardSignatureVerifierTest {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import tw.gov.mohw.support.testenv.TestHca;
 
 class CrlCacheTest {
 
