@@ -160,12 +160,19 @@ public class CardAgentSimulator implements AutoCloseable {
         }
     }
 
+    /** Whether it listens ({@code support.test-environment.agent}; off where the real component runs). */
+    public boolean running() {
+        return nhiConnector != null;
+    }
+
+    /** The ports it listens on; none when it does not. */
     public List<Integer> hcaPorts() {
         return hcaConnectors.stream().map(Connector::getLocalPort).toList();
     }
 
+    /** The NHI card component's port, or -1 when it does not listen. */
     public int nhiPort() {
-        return nhiConnector.getLocalPort();
+        return nhiConnector == null ? -1 : nhiConnector.getLocalPort();
     }
 
     /** Puts an HCA test card in the reader ({@code null} takes it out). */

@@ -56,11 +56,15 @@ class TestEnvironmentConfiguration {
         return agent;
     }
 
-    /** The login page looks for the simulated components wherever they listen. */
+    /**
+     * The login page looks for the simulated components wherever they listen; with the agent off, for the real ones
+     * on their usual ports (a tester with the real components and cards, or a second node of a cluster: only one
+     * process on a computer can own those ports).
+     */
     @Bean
     @org.springframework.context.annotation.Primary
     CardAgents simulatedCardAgents(CardAgentSimulator agent, CardAgents real) {
-        return new CardAgents(agent::hcaPorts, agent::nhiPort, real.installerUrl());
+        return agent.running() ? new CardAgents(agent::hcaPorts, agent::nhiPort, real.installerUrl()) : real;
     }
 
     @Bean

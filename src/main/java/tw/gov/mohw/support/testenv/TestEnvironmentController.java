@@ -47,6 +47,7 @@ class TestEnvironmentController {
         model.addAttribute("staffPassword", TestStaff.PASSWORD);
         model.addAttribute("pin", TestCards.PIN);
         model.addAttribute("nhiPassword", TestCards.NHI_PASSWORD);
+        model.addAttribute("agentRunning", agent.running());
         model.addAttribute("hcaPorts", agents.hcaPorts());
         model.addAttribute("nhiPort", agents.nhiPort());
         return "test-environment/index";
