@@ -25,6 +25,7 @@ class DocumentedSettingsTest {
 
     @Autowired Environment environment;
     @Autowired JdbcClient jdbc;
+    @Autowired tw.gov.mohw.support.support.Fixtures fixtures;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     /** A started application and how to ask it for a page. */
@@ -65,6 +66,51 @@ class DocumentedSettingsTest {
             servesItsPages(app);
             assertThat(get(app, "/login").body()).contains("56445", "7777");
             assertThat(get(app, "/test-environment").body()).contains("模擬讀卡元件未啟動");
+        }
+    }
+
+    /**
+     * Two nodes behind a load balancer, the second without the card agent (only one process can own its ports): a
+     * person asks the second for an SMS code, the tester reads it on the first node's outbox, and the first takes it.
+     */
+    @Test
+    void aSecondNodeSharesTheOutboxesAndTheSignInUnderway() throws Exception {
+        String person = fixtures.practitioner(fixtures.institution("63000"));
+        String mobile = fixtures.ownMobile(person);
+        String first = "http://127.0.0.1:" + environment.getProperty("local.server.port");
+        try (App second = start(Map.of("support.test-environment.agent", false))) {
+            var login = get(second, "/login");
+            String csrf = login.body().replaceFirst("(?s).*name=\"csrf-token\" content=\"([^\"]+)\".*", "$1");
+            String cookies = String.join("; ", login.headers().allValues("Set-Cookie").stream()
+                    .map(c -> c.substring(0, c.indexOf(';'))).toList());
+            var asked = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + second.port() + "/login/sms"))
+                    .header("Content-Type", "application/json").header("X-CSRF-TOKEN", csrf).header("Cookie", cookies)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"nationalId\":\"" + person + "\",\"mobile\":\""
+                            + mobile + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(asked.statusCode()).as(asked.body()).isEqualTo(200);
+            String session = asked.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION="))
+                    .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+            // the code is sent after the answer, on another thread
+            String code = null;
+            for (int i = 0; i < 50 && code == null; i++) {
+                var outbox = http.send(HttpRequest.newBuilder(URI.create(first + "/test-environment/sms-outbox"))
+                        .build(), HttpResponse.BodyHandlers.ofString()).body();
+                var m = java.util.regex.Pattern.compile("<td class=\"mobile\">" + mobile
+                        + "</td>\\s*<td class=\"text\">[^<]*?(\\d{6})").matcher(outbox);
+                if (m.find()) {
+                    code = m.group(1);
+                } else {
+                    Thread.sleep(100);
+                }
+            }
+            assertThat(code).as("the code sent by the second node, on the first node's outbox").isNotNull();
+            var verified = http.send(HttpRequest.newBuilder(URI.create(first + "/login/sms/verify"))
+                    .header("Content-Type", "application/json").header("X-CSRF-TOKEN", csrf)
+                    .header("Cookie", cookies + "; " + session)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"" + code + "\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
+            assertThat(verified.body()).contains("/nhi-simulator/verify?request=");
         }
     }
 

@@ -1,9 +1,11 @@
 package tw.gov.mohw.support.testenv;
 
 import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The test environment's SMS provider and mail server ({@code support.sms.provider=simulator},
@@ -14,14 +16,20 @@ import org.springframework.context.annotation.Configuration;
 class SimulatedProviders {
 
     @Bean
+    @ConditionalOnExpression("'${support.sms.provider:}' == 'simulator' or '${support.mail.provider:}' == 'simulator'")
+    SimulatedOutbox simulatedOutbox(JdbcClient jdbc, Clock clock) {
+        return new SimulatedOutbox(jdbc, clock);
+    }
+
+    @Bean
     @ConditionalOnProperty(name = "support.sms.provider", havingValue = "simulator")
-    SimulatedSmsGateway simulatedSmsGateway(Clock clock) {
-        return new SimulatedSmsGateway(clock);
+    SimulatedSmsGateway simulatedSmsGateway(SimulatedOutbox outbox) {
+        return new SimulatedSmsGateway(outbox);
     }
 
     @Bean
     @ConditionalOnProperty(name = "support.mail.provider", havingValue = "simulator")
-    SimulatedMailGateway simulatedMailGateway(Clock clock) {
-        return new SimulatedMailGateway(clock);
+    SimulatedMailGateway simulatedMailGateway(SimulatedOutbox outbox) {
+        return new SimulatedMailGateway(outbox);
     }
 }

@@ -1,37 +1,28 @@
 package tw.gov.mohw.support.testenv;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import tw.gov.mohw.support.sms.SmsException;
 import tw.gov.mohw.support.sms.SmsGateway;
 
 /**
  * TEST ENVIRONMENT ONLY: an SMS provider that delivers into an outbox the test environment shows, refusing what a
  * real provider refuses (a number that is not a Taiwanese mobile, an empty or over-long text) and dropping a
- * reference it has already accepted. Numbers ending in 0000 are "unreachable", to try the failure path.
+ * reference it has already accepted. Numbers ending in 0000 are "unreachable", to try the failure path. The outbox is
+ * a table ({@code simulated_message}), so every node of a cluster shows what any of them sent.
  */
 public class SimulatedSmsGateway implements SmsGateway {
 
-    private static final int KEEP = 200;
     private static final int MAX_TEXT = 335; // a long SMS of five 67-character UCS-2 parts
 
     /** A message as the outbox shows it. */
     public record Message(String id, Instant at, String mobile, String text) {
     }
 
-    private final Deque<Message> outbox = new ArrayDeque<>();
-    private final Set<String> references = ConcurrentHashMap.newKeySet();
-    private final AtomicLong ids = new AtomicLong(100000);
-    private final Clock clock;
+    private final SimulatedOutbox outbox;
 
-    public SimulatedSmsGateway(Clock clock) {
-        this.clock = clock;
+    SimulatedSmsGateway(SimulatedOutbox outbox) {
+        this.outbox = outbox;
     }
 
     @Override
@@ -45,28 +36,20 @@ public class SimulatedSmsGateway implements SmsGateway {
         if (mobile.endsWith("0000")) {
             throw new SmsException(SmsException.Reason.UNAVAILABLE, "simulated: the carrier did not answer");
         }
-        String id = "SIM" + ids.incrementAndGet();
-        if (reference != null && !references.add(reference)) {
-            return id; // already sent: a real provider does not send it twice
-        }
-        synchronized (outbox) {
-            outbox.addFirst(new Message(id, clock.instant(), mobile, text));
-            while (outbox.size() > KEEP) {
-                outbox.removeLast();
-            }
-        }
-        return id;
+        return "SIM" + outbox.deliver(SimulatedOutbox.Channel.SMS, mobile, null, text, reference);
     }
 
     /** Newest first. */
     public List<Message> outbox() {
-        synchronized (outbox) {
-            return List.copyOf(outbox);
-        }
+        return outbox.newest(SimulatedOutbox.Channel.SMS, null).stream().map(SimulatedSmsGateway::message).toList();
     }
 
     /** The newest message to {@code mobile}, if any. */
     public java.util.Optional<Message> latestTo(String mobile) {
-        return outbox().stream().filter(m -> m.mobile().equals(mobile)).findFirst();
+        return outbox.newest(SimulatedOutbox.Channel.SMS, mobile).stream().findFirst().map(SimulatedSmsGateway::message);
+    }
+
+    private static Message message(SimulatedOutbox.Delivered d) {
+        return new Message("SIM" + d.id(), d.at(), d.recipient(), d.body());
     }
 }
