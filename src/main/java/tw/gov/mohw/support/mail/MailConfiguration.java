@@ -11,7 +11,7 @@ class MailConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "support.mail.provider", havingValue = "smtp")
-    MailGateway smtpMailGateway(JavaMailSender sender, MailProperties properties) {
-        return new SmtpMailGateway(sender, properties.from());
+    MailGateway smtpMailGateway(JavaMailSender sender, MailProperties properties, MailHealthIndicator health) {
+        return new SmtpMailGateway(sender, properties.from(), health);
     }
 }

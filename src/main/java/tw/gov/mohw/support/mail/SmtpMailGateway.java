@@ -21,14 +21,26 @@ class SmtpMailGateway implements MailGateway {
 
     private final JavaMailSender sender;
     private final String from;
+    private final MailHealthIndicator health;
 
-    SmtpMailGateway(JavaMailSender sender, String from) {
+    SmtpMailGateway(JavaMailSender sender, String from, MailHealthIndicator health) {
         this.sender = sender;
         this.from = from;
+        this.health = health;
     }
 
     @Override
     public void send(String to, String subject, String body, String reference) {
+        try {
+            deliver(to, subject, body, reference);
+            health.succeeded();
+        } catch (MailException e) {
+            health.record(e);
+            throw e;
+        }
+    }
+
+    private void deliver(String to, String subject, String body, String reference) {
         MimeMessage message;
         try {
             InternetAddress recipient = new InternetAddress(to, true);

@@ -39,9 +39,11 @@ class HttpSmsGateway implements SmsGateway {
 
     private final SmsProperties.Http settings;
     private final HttpClient http;
+    private final SmsHealthIndicator health;
 
-    HttpSmsGateway(SmsProperties.Http settings) {
+    HttpSmsGateway(SmsProperties.Http settings, SmsHealthIndicator health) {
         this.settings = Objects.requireNonNull(settings, "support.sms.http");
+        this.health = health;
         Objects.requireNonNull(settings.url(), "support.sms.http.url");
         Objects.requireNonNull(settings.account(), "support.sms.http.account");
         Objects.requireNonNull(settings.password(), "support.sms.http.password");
@@ -57,6 +59,17 @@ class HttpSmsGateway implements SmsGateway {
 
     @Override
     public String send(String mobile, String text, String reference) {
+        try {
+            String id = deliver(mobile, text, reference);
+            health.succeeded();
+            return id;
+        } catch (SmsException e) {
+            health.record(e);
+            throw e;
+        }
+    }
+
+    private String deliver(String mobile, String text, String reference) {
         if (mobile == null || !MOBILE.matcher(mobile).matches()) {
             throw new SmsException(SmsException.Reason.INVALID_NUMBER, "not a mobile number");
         }

@@ -10,7 +10,7 @@ class SmsConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "support.sms.provider", havingValue = "http")
-    SmsGateway httpSmsGateway(SmsProperties properties) {
-        return new HttpSmsGateway(properties.http());
+    SmsGateway httpSmsGateway(SmsProperties properties, SmsHealthIndicator health) {
+        return new HttpSmsGateway(properties.http(), health);
     }
 }

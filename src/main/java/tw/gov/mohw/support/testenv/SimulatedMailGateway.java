@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import tw.gov.mohw.support.mail.MailException;
 import tw.gov.mohw.support.mail.MailGateway;
+import tw.gov.mohw.support.mail.MailHealthIndicator;
 
 /**
  * TEST ENVIRONMENT ONLY: a mail server that delivers into an outbox the test environment shows, refusing what a
@@ -22,13 +23,25 @@ public class SimulatedMailGateway implements MailGateway {
     }
 
     private final SimulatedOutbox outbox;
+    private final MailHealthIndicator health;
 
-    SimulatedMailGateway(SimulatedOutbox outbox) {
+    SimulatedMailGateway(SimulatedOutbox outbox, MailHealthIndicator health) {
         this.outbox = outbox;
+        this.health = health;
     }
 
     @Override
     public void send(String to, String subject, String body, String reference) {
+        try {
+            deliver(to, subject, body, reference);
+            health.succeeded();
+        } catch (MailException e) {
+            health.record(e);
+            throw e;
+        }
+    }
+
+    private void deliver(String to, String subject, String body, String reference) {
         if (to == null || !ADDRESS.matcher(to).matches()) {
             throw new MailException(false, "not an e-mail address", null);
         }

@@ -6,6 +6,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tw.gov.mohw.support.mail.MailHealthIndicator;
+import tw.gov.mohw.support.sms.SmsHealthIndicator;
 
 /**
  * The test environment's SMS provider and mail server ({@code support.sms.provider=simulator},
@@ -23,13 +25,13 @@ class SimulatedProviders {
 
     @Bean
     @ConditionalOnProperty(name = "support.sms.provider", havingValue = "simulator")
-    SimulatedSmsGateway simulatedSmsGateway(SimulatedOutbox outbox) {
-        return new SimulatedSmsGateway(outbox);
+    SimulatedSmsGateway simulatedSmsGateway(SimulatedOutbox outbox, SmsHealthIndicator health) {
+        return new SimulatedSmsGateway(outbox, health);
     }
 
     @Bean
     @ConditionalOnProperty(name = "support.mail.provider", havingValue = "simulator")
-    SimulatedMailGateway simulatedMailGateway(SimulatedOutbox outbox) {
-        return new SimulatedMailGateway(outbox);
+    SimulatedMailGateway simulatedMailGateway(SimulatedOutbox outbox, MailHealthIndicator health) {
+        return new SimulatedMailGateway(outbox, health);
     }
 }

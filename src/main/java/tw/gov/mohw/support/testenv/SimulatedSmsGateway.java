@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import tw.gov.mohw.support.sms.SmsException;
 import tw.gov.mohw.support.sms.SmsGateway;
+import tw.gov.mohw.support.sms.SmsHealthIndicator;
 
 /**
  * TEST ENVIRONMENT ONLY: an SMS provider that delivers into an outbox the test environment shows, refusing what a
@@ -20,13 +21,26 @@ public class SimulatedSmsGateway implements SmsGateway {
     }
 
     private final SimulatedOutbox outbox;
+    private final SmsHealthIndicator health;
 
-    SimulatedSmsGateway(SimulatedOutbox outbox) {
+    SimulatedSmsGateway(SimulatedOutbox outbox, SmsHealthIndicator health) {
         this.outbox = outbox;
+        this.health = health;
     }
 
     @Override
     public String send(String mobile, String text, String reference) {
+        try {
+            String id = deliver(mobile, text, reference);
+            health.succeeded();
+            return id;
+        } catch (SmsException e) {
+            health.record(e);
+            throw e;
+        }
+    }
+
+    private String deliver(String mobile, String text, String reference) {
         if (mobile == null || !mobile.matches("09\\d{8}")) {
             throw new SmsException(SmsException.Reason.INVALID_NUMBER, "not a Taiwanese mobile number");
         }

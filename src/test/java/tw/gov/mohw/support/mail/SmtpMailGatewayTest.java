@@ -28,7 +28,8 @@ class SmtpMailGatewayTest {
 
     @Test
     void sendsUtf8PlainTextWithOurReferenceAsMessageId() throws Exception {
-        var gateway = new SmtpMailGateway(sender(smtp.getSmtp().getPort()), "報備支援系統 <no-reply@support.test>");
+        var gateway = new SmtpMailGateway(sender(smtp.getSmtp().getPort()), "報備支援系統 <no-reply@support.test>",
+                new MailHealthIndicator(java.time.Clock.systemUTC()));
         gateway.send("wang@example.tw", "【報備支援系統】報備支援申請已核准（案號 北市115-000001）",
                 "王小明 您好：\n\n您的報備支援申請已經衛生局核准。\n", "notification-42");
 
@@ -49,13 +50,20 @@ class SmtpMailGatewayTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closed = s.getLocalPort();
         }
-        var down = new SmtpMailGateway(sender(closed), "no-reply@support.test");
+        var health = new MailHealthIndicator(java.time.Clock.systemUTC());
+        var down = new SmtpMailGateway(sender(closed), "no-reply@support.test", health);
         assertThatThrownBy(() -> down.send("wang@example.tw", "主旨", "內容", "r1"))
                 .isInstanceOfSatisfying(MailException.class, e -> assertThat(e.retryable()).isTrue());
+        // the server is not there: health says so, as degraded
+        assertThat(health.health().getStatus().getCode()).isEqualTo("DEGRADED");
 
-        var up = new SmtpMailGateway(sender(smtp.getSmtp().getPort()), "no-reply@support.test");
+        var up = new SmtpMailGateway(sender(smtp.getSmtp().getPort()), "no-reply@support.test", health);
         assertThatThrownBy(() -> up.send("not an address", "主旨", "內容", "r2"))
                 .isInstanceOfSatisfying(MailException.class, e -> assertThat(e.retryable()).isFalse());
         assertThat(smtp.getReceivedMessages()).isEmpty();
+        // a bad address is not the server's fault; a message it takes shows it is back
+        assertThat(health.health().getStatus().getCode()).isEqualTo("DEGRADED");
+        up.send("wang@example.tw", "主旨", "內容", "r3");
+        assertThat(health.health().getStatus().getCode()).isEqualTo("UP");
     }
 }

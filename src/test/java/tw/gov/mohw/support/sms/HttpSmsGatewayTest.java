@@ -53,7 +53,7 @@ class HttpSmsGatewayTest {
         URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/send");
         // room for a loaded machine: a prompt answer must never be mistaken for silence
         return new HttpSmsGateway(new SmsProperties.Http(url, "mohw-test", "s3cret-pw", Duration.ofSeconds(1),
-                Duration.ofMillis(1_200)));
+                Duration.ofMillis(1_200)), new SmsHealthIndicator(java.time.Clock.systemUTC()));
     }
 
     static String decode(String s) {
@@ -173,7 +173,8 @@ class HttpSmsGatewayTest {
         });
         server.start();
         var sms = new HttpSmsGateway(new SmsProperties.Http(URI.create("http://127.0.0.1:" + server.getAddress().getPort()
-                + "/api/send"), "a", "p", Duration.ofSeconds(1), Duration.ofMillis(400)));
+                + "/api/send"), "a", "p", Duration.ofSeconds(1), Duration.ofMillis(400)),
+                new SmsHealthIndicator(java.time.Clock.systemUTC()));
         long start = System.nanoTime();
         assertRefused(() -> sms.send("0912345678", "x", "trickle"), SmsException.Reason.TIMEOUT, true);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2_000));
@@ -188,7 +189,7 @@ class HttpSmsGatewayTest {
     @Test
     void thePasswordIsNeverSentInClearTextToAnotherHost() {
         assertThatThrownBy(() -> new HttpSmsGateway(new SmsProperties.Http(URI.create("http://sms.example.com/send"),
-                "a", "p", Duration.ofSeconds(1), Duration.ofSeconds(1))))
+                "a", "p", Duration.ofSeconds(1), Duration.ofSeconds(1)), new SmsHealthIndicator(java.time.Clock.systemUTC())))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("https");
     }
 }

@@ -10,7 +10,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 class SmsConfigurationTest {
 
     final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withUserConfiguration(SmsConfiguration.class, Properties.class);
+            .withUserConfiguration(SmsConfiguration.class, Properties.class, SmsHealthIndicator.class)
+            .withBean(java.time.Clock.class, java.time.Clock::systemUTC);
 
     @EnableConfigurationProperties(SmsProperties.class)
     static class Properties {

@@ -1,0 +1,21 @@
+package tw.gov.mohw.support.mail;
+
+import java.time.Clock;
+import org.springframework.stereotype.Component;
+import tw.gov.mohw.support.shared.ProviderHealth;
+
+/** The mail server in health ({@code /actuator/health}, component {@code mail}): UP, or DEGRADED while it fails. */
+@Component
+public class MailHealthIndicator extends ProviderHealth {
+
+    MailHealthIndicator(Clock clock) {
+        super(clock);
+    }
+
+    /** Records how a send ended: the server failing degrades, a refused address or message does not. */
+    public void record(MailException failure) {
+        if (failure.retryable()) {
+            failed(failure.getMessage());
+        }
+    }
+}
