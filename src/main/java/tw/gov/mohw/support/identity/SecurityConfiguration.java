@@ -40,6 +40,14 @@ class SecurityConfiguration {
     record HeaderProperties(@DefaultValue("false") boolean hstsAlways) {
     }
 
+    /**
+     * Who may read {@code /actuator/prometheus}: the operators' Prometheus with these credentials (HTTP Basic, over
+     * TLS). Without a password the endpoint answers nobody. Restrict it to the monitoring network as well.
+     */
+    @ConfigurationProperties("support.metrics")
+    record MetricsAccess(@DefaultValue("prometheus") String username, String password) {
+    }
+
     static final RequestMatcher API = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 
     /**
@@ -109,6 +117,34 @@ class SecurityConfiguration {
                             "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                                     + "script-src 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"));
                 });
+        return http.build();
+    }
+
+    /** The metrics endpoint: its own credentials, no session, nothing else reachable through it. */
+    @Bean
+    @org.springframework.core.annotation.Order(0)
+    SecurityFilterChain metrics(HttpSecurity http, MetricsAccess access, HeaderProperties headers) throws Exception {
+        var users = new org.springframework.security.provisioning.InMemoryUserDetailsManager();
+        boolean configured = access.password() != null && !access.password().isBlank();
+        if (configured) {
+            users.createUser(org.springframework.security.core.userdetails.User.withUsername(access.username())
+                    .password("{noop}" + access.password()).roles("METRICS").build());
+        }
+        http.securityMatcher("/actuator/prometheus")
+                .authorizeHttpRequests(a -> {
+                    if (configured) {
+                        a.anyRequest().hasRole("METRICS");
+                    } else {
+                        a.anyRequest().denyAll();
+                    }
+                })
+                .httpBasic(b -> b.realmName("metrics"))
+                .userDetailsService(users)
+                .sessionManagement(s -> s.sessionCreationPolicy(
+                        org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .requestCache(c -> c.disable())
+                .headers(h -> commonHeaders(h, headers));
         return http.build();
     }
 

@@ -1,5 +1,7 @@
 package tw.gov.mohw.support.identity;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,10 +28,12 @@ public class SecurityLog {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    SecurityLog(JdbcClient jdbc, Clock clock) {
+    SecurityLog(JdbcClient jdbc, Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.meters = meters;
     }
 
     public enum Kind { SIGN_IN, SIGN_OUT, ACCESS_REFUSED }
@@ -49,6 +53,11 @@ public class SecurityLog {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void record(Kind kind, String method, Outcome outcome, String reason, String subject, String ip,
             String userAgent) {
+        if (kind == Kind.SIGN_IN) {
+            // for the operators' Prometheus: sign-ins by method and result (support_signins_total)
+            Counter.builder("support.signins").description("Sign-in attempts").tag("method", String.valueOf(method))
+                    .tag("outcome", outcome.name()).register(meters).increment();
+        }
         jdbc.sql("""
                 insert into security_event (at, kind, method, outcome, reason, subject, ip, user_agent)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""")
@@ -64,6 +73,9 @@ public class SecurityLog {
      * is counted, and said in one entry once the minute is over. Per node: every node has the same bounds.
      */
     public void refused(String subject, String what, String reason, String ip, String userAgent) {
+        // counted whether or not the rate limit lets it into the table (support_access_refused_total)
+        Counter.builder("support.access.refused").description("Refused accesses")
+                .tag("reason", reason == null ? "none" : reason.split(" ", 2)[0]).register(meters).increment();
         String key = subject != null ? subject : "ip:" + ip;
         long minute = clock.instant().getEpochSecond() / 60;
         String held;

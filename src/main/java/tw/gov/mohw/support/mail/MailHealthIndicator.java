@@ -1,5 +1,6 @@
 package tw.gov.mohw.support.mail;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
 import tw.gov.mohw.support.shared.ProviderHealth;
@@ -8,8 +9,8 @@ import tw.gov.mohw.support.shared.ProviderHealth;
 @Component
 public class MailHealthIndicator extends ProviderHealth {
 
-    MailHealthIndicator(Clock clock) {
-        super(clock);
+    MailHealthIndicator(Clock clock, MeterRegistry meters) {
+        super(clock, meters, "mail");
     }
 
     /** Records how a send ended: the server failing degrades, a refused address or message does not. */

@@ -34,6 +34,7 @@ import tw.gov.mohw.support.shared.Violation;
 @Service
 public class SupportReports {
 
+    private final ReportMetrics metrics;
     private final ReportRepository reports;
     private final ReportQueries queries;
     private final NumberCounters numbers;
@@ -47,7 +48,9 @@ public class SupportReports {
     private static final ReportPolicy.Scope ALL = new ReportPolicy.Scope(List.of("true"), Map.of());
 
     SupportReports(ReportRepository reports, ReportQueries queries, NumberCounters numbers, Registry registry,
-            RuleParameters ruleParameters, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+            RuleParameters ruleParameters, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
+            ReportMetrics metrics) {
+        this.metrics = metrics;
         this.reports = reports;
         this.queries = queries;
         this.numbers = numbers;
@@ -560,8 +563,9 @@ public class SupportReports {
         List<Violation> violations = SubmissionRules.check(submission);
         if (!violations.isEmpty()) {
             boolean onlyTime = violations.stream().allMatch(v -> v.messageKey().equals(CommitmentRules.OVERLAP));
-            throw new DomainException(onlyTime ? DomainException.Kind.CONFLICT : DomainException.Kind.INVALID,
-                    violations);
+            DomainException.Kind kind = onlyTime ? DomainException.Kind.CONFLICT : DomainException.Kind.INVALID;
+            metrics.refused(kind, violations);
+            throw new DomainException(kind, violations);
         }
     }
 

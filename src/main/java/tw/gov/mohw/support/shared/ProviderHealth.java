@@ -21,13 +21,17 @@ public class ProviderHealth implements HealthIndicator {
     public static final Status DEGRADED = new Status("DEGRADED");
 
     private final Clock clock;
+    private final io.micrometer.core.instrument.Counter failures;
     private Instant lastSuccess;
     private Instant lastFailure;
     private String lastReason;
     private int failuresInARow;
 
-    protected ProviderHealth(Clock clock) {
+    /** {@code provider} names it in {@code support_provider_failures_total{provider}}. */
+    protected ProviderHealth(Clock clock, io.micrometer.core.instrument.MeterRegistry meters, String provider) {
         this.clock = clock;
+        this.failures = io.micrometer.core.instrument.Counter.builder("support.provider.failures")
+                .description("Sends that failed on the provider's side").tag("provider", provider).register(meters);
     }
 
     public synchronized void succeeded() {
@@ -36,6 +40,7 @@ public class ProviderHealth implements HealthIndicator {
     }
 
     public synchronized void failed(String reason) {
+        failures.increment();
         lastFailure = clock.instant();
         lastReason = reason;
         failuresInARow++;

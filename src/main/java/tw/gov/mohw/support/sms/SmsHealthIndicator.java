@@ -1,5 +1,6 @@
 package tw.gov.mohw.support.sms;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
 import tw.gov.mohw.support.shared.ProviderHealth;
@@ -8,8 +9,8 @@ import tw.gov.mohw.support.shared.ProviderHealth;
 @Component
 public class SmsHealthIndicator extends ProviderHealth {
 
-    SmsHealthIndicator(Clock clock) {
-        super(clock);
+    SmsHealthIndicator(Clock clock, MeterRegistry meters) {
+        super(clock, meters, "sms");
     }
 
     /** Records how a send ended: a failure on the provider's side degrades, a refusal of the message does not. */

@@ -98,7 +98,7 @@ class SecurityLogTest {
     @Test
     void refusalsAreRateLimitedAndWhatWasHeldBackIsSaid() {
         var clock = tw.gov.mohw.support.support.MovableClock.frozenAt(java.time.Instant.parse("2030-01-01T00:00:10Z"));
-        SecurityLog bounded = new SecurityLog(jdbc, clock);
+        SecurityLog bounded = new SecurityLog(jdbc, clock, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         String account = "staff:flood-" + UUID.randomUUID().toString().substring(0, 6);
         for (int i = 0; i < SecurityLog.REFUSALS_PER_MINUTE + 20; i++) {
             bounded.refused(account, "GET /reports/" + i, "report.not.found", "127.0.0.1", "x");

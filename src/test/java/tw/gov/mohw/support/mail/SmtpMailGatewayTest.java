@@ -29,7 +29,7 @@ class SmtpMailGatewayTest {
     @Test
     void sendsUtf8PlainTextWithOurReferenceAsMessageId() throws Exception {
         var gateway = new SmtpMailGateway(sender(smtp.getSmtp().getPort()), "報備支援系統 <no-reply@support.test>",
-                new MailHealthIndicator(java.time.Clock.systemUTC()));
+                health());
         gateway.send("wang@example.tw", "【報備支援系統】報備支援申請已核准（案號 北市115-000001）",
                 "王小明 您好：\n\n您的報備支援申請已經衛生局核准。\n", "notification-42");
 
@@ -50,7 +50,7 @@ class SmtpMailGatewayTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closed = s.getLocalPort();
         }
-        var health = new MailHealthIndicator(java.time.Clock.systemUTC());
+        var health = health();
         var down = new SmtpMailGateway(sender(closed), "no-reply@support.test", health);
         assertThatThrownBy(() -> down.send("wang@example.tw", "主旨", "內容", "r1"))
                 .isInstanceOfSatisfying(MailException.class, e -> assertThat(e.retryable()).isTrue());
@@ -65,5 +65,9 @@ class SmtpMailGatewayTest {
         assertThat(health.health().getStatus().getCode()).isEqualTo("DEGRADED");
         up.send("wang@example.tw", "主旨", "內容", "r3");
         assertThat(health.health().getStatus().getCode()).isEqualTo("UP");
+    }
+
+    private static MailHealthIndicator health() {
+        return new MailHealthIndicator(java.time.Clock.systemUTC(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 }

@@ -53,7 +53,7 @@ class HttpSmsGatewayTest {
         URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/send");
         // room for a loaded machine: a prompt answer must never be mistaken for silence
         return new HttpSmsGateway(new SmsProperties.Http(url, "mohw-test", "s3cret-pw", Duration.ofSeconds(1),
-                Duration.ofMillis(1_200)), new SmsHealthIndicator(java.time.Clock.systemUTC()));
+                Duration.ofMillis(1_200)), health());
     }
 
     static String decode(String s) {
@@ -174,7 +174,7 @@ class HttpSmsGatewayTest {
         server.start();
         var sms = new HttpSmsGateway(new SmsProperties.Http(URI.create("http://127.0.0.1:" + server.getAddress().getPort()
                 + "/api/send"), "a", "p", Duration.ofSeconds(1), Duration.ofMillis(400)),
-                new SmsHealthIndicator(java.time.Clock.systemUTC()));
+                health());
         long start = System.nanoTime();
         assertRefused(() -> sms.send("0912345678", "x", "trickle"), SmsException.Reason.TIMEOUT, true);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2_000));
@@ -189,7 +189,11 @@ class HttpSmsGatewayTest {
     @Test
     void thePasswordIsNeverSentInClearTextToAnotherHost() {
         assertThatThrownBy(() -> new HttpSmsGateway(new SmsProperties.Http(URI.create("http://sms.example.com/send"),
-                "a", "p", Duration.ofSeconds(1), Duration.ofSeconds(1)), new SmsHealthIndicator(java.time.Clock.systemUTC())))
+                "a", "p", Duration.ofSeconds(1), Duration.ofSeconds(1)), health()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("https");
+    }
+
+    private static SmsHealthIndicator health() {
+        return new SmsHealthIndicator(java.time.Clock.systemUTC(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 }

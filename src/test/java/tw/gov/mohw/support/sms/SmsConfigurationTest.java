@@ -11,7 +11,9 @@ class SmsConfigurationTest {
 
     final ApplicationContextRunner context = new ApplicationContextRunner()
             .withUserConfiguration(SmsConfiguration.class, Properties.class, SmsHealthIndicator.class)
-            .withBean(java.time.Clock.class, java.time.Clock::systemUTC);
+            .withBean(java.time.Clock.class, java.time.Clock::systemUTC)
+            .withBean(io.micrometer.core.instrument.MeterRegistry.class,
+                    io.micrometer.core.instrument.simple.SimpleMeterRegistry::new);
 
     @EnableConfigurationProperties(SmsProperties.class)
     static class Properties {
