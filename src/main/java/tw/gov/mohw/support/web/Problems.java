@@ -40,6 +40,9 @@ public class Problems {
         problem.setTitle(text("problem.title." + status.value(), new Object[0], locale,
                 status.getReasonPhrase()));
         problem.setDetail(text(detailKey, new Object[0], locale, detailKey));
+        if (RequestIds.current() != null) {
+            problem.setProperty("requestId", RequestIds.current());
+        }
         if (!violations.isEmpty()) {
             problem.setProperty("errors", violations.stream().map(v -> Map.of(
                     "field", v.field() == null ? "" : v.field(),

@@ -42,11 +42,19 @@ class WebConfiguration {
     }
 
     /** Outermost: in front of the session store, the first to need the database. */
+    /** First of all: every log line of a request, its 503 included, carries the request's id. */
+    @Bean
+    FilterRegistrationBean<RequestIds> requestIds() {
+        var registration = new FilterRegistrationBean<>(new RequestIds());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter(Problems problems,
             org.springframework.context.MessageSource messages) {
         var registration = new FilterRegistrationBean<>(new DatabaseUnavailableFilter(problems, messages));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 

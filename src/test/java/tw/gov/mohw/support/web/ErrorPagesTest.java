@@ -59,4 +59,23 @@ class ErrorPagesTest {
         assertThat(api.statusCode()).isEqualTo(403);
         assertThat(api.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
     }
+
+    /** A problem names its request, as the logs do: the proxy's id when it sent one, else a new one. */
+    @Test
+    void aProblemCarriesTheRequestIdOfItsLogLines() throws Exception {
+        var given = http.send(HttpRequest.newBuilder(URI.create(signIns.baseUrl() + "/api/v1/no-such-thing"))
+                .header("Accept", "application/json").header("X-Request-Id", "lb-7f3a9c2e")
+                .header("Cookie", signIns.session("national-viewer:lost").cookies()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(given.headers().firstValue("X-Request-Id")).hasValue("lb-7f3a9c2e");
+        assertThat(given.body()).contains("\"requestId\":\"lb-7f3a9c2e\"");
+        // none given, or one that is not an id: a new one
+        var made = http.send(HttpRequest.newBuilder(URI.create(signIns.baseUrl() + "/api/v1/reports"))
+                .header("Accept", "application/json").header("X-Request-Id", "<script>").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(made.statusCode()).isEqualTo(401);
+        String id = made.headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(id).matches("[0-9a-f-]{36}");
+        assertThat(made.body()).contains("\"requestId\":\"" + id + "\"").doesNotContain("<script>");
+    }
 }
