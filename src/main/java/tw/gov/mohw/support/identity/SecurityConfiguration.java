@@ -2,12 +2,19 @@ package tw.gov.mohw.support.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -17,7 +24,9 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import tw.gov.mohw.support.shared.Actor;
 import tw.gov.mohw.support.web.Problems;
@@ -54,17 +63,14 @@ class SecurityConfiguration {
      * What every answer says about itself beyond the content security policy: no referrer sent to other sites with
      * a path (ids are in paths), no camera, microphone, location, payment or USB for any page, and HSTS.
      */
-    static org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> commonHeaders(
-            org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> h,
-            HeaderProperties headers) {
-        return h.referrerPolicy(r -> r.policy(org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
-                .ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+    static HeadersConfigurer<HttpSecurity> commonHeaders(HeadersConfigurer<HttpSecurity> h, HeaderProperties headers) {
+        return h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
                         + "interest-cohort=()"))
                 .httpStrictTransportSecurity(hsts -> {
                     hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true);
                     if (headers.hstsAlways()) {
-                        hsts.requestMatcher(org.springframework.security.web.util.matcher.AnyRequestMatcher.INSTANCE);
+                        hsts.requestMatcher(AnyRequestMatcher.INSTANCE);
                     }
                 });
     }
@@ -77,7 +83,7 @@ class SecurityConfiguration {
     /** The CSRF cookie of signed-out pages is as secure as the session cookie. */
     @Bean
     CsrfTokenRepository csrfTokenRepository(
-            @org.springframework.beans.factory.annotation.Value("${server.servlet.session.cookie.secure:false}")
+            @Value("${server.servlet.session.cookie.secure:false}")
             boolean secure) {
         return new CsrfTokens(secure);
     }
@@ -103,12 +109,12 @@ class SecurityConfiguration {
      * changes nothing, so it needs neither session nor CSRF.
      */
     @Bean
-    @org.springframework.core.annotation.Order(1)
+    @Order(1)
     SecurityFilterChain apiDocumentation(HttpSecurity http, HeaderProperties headers) throws Exception {
         http.securityMatcher("/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**", "/v3/api-docs.yaml")
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .sessionManagement(s -> s.sessionCreationPolicy(
-                        org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+                        SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .requestCache(c -> c.disable())
                 .headers(h -> {
@@ -122,12 +128,12 @@ class SecurityConfiguration {
 
     /** The metrics endpoint: its own credentials, no session, nothing else reachable through it. */
     @Bean
-    @org.springframework.core.annotation.Order(0)
+    @Order(0)
     SecurityFilterChain metrics(HttpSecurity http, MetricsAccess access, HeaderProperties headers) throws Exception {
-        var users = new org.springframework.security.provisioning.InMemoryUserDetailsManager();
+        var users = new InMemoryUserDetailsManager();
         boolean configured = access.password() != null && !access.password().isBlank();
         if (configured) {
-            users.createUser(org.springframework.security.core.userdetails.User.withUsername(access.username())
+            users.createUser(User.withUsername(access.username())
                     .password("{noop}" + access.password()).roles("METRICS").build());
         }
         http.securityMatcher("/actuator/prometheus")
@@ -141,7 +147,7 @@ class SecurityConfiguration {
                 .httpBasic(b -> b.realmName("metrics"))
                 .userDetailsService(users)
                 .sessionManagement(s -> s.sessionCreationPolicy(
-                        org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+                        SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .requestCache(c -> c.disable())
                 .headers(h -> commonHeaders(h, headers));
@@ -149,7 +155,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    @org.springframework.core.annotation.Order(2)
+    @Order(2)
     SecurityFilterChain everything(HttpSecurity http, ObjectProvider<HeaderActors> benchmark, Problems problems,
             SecurityLog log, SecurityContextRepository contexts, CsrfTokenRepository csrfTokens, Sessions sessions,
             HeaderProperties headers) throws Exception {
@@ -205,7 +211,7 @@ class SecurityConfiguration {
 
     /** Every refused access goes to the security log, with what was asked for and from where. */
     static void refused(SecurityLog log, HttpServletRequest request, String reason) {
-        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        var auth = SecurityContextHolder.getContext().getAuthentication();
         log.refused(auth != null && auth.getPrincipal() instanceof Actor actor ? actor.account() : null,
                 request.getMethod() + " " + request.getRequestURI(), reason, request.getRemoteAddr(),
                 request.getHeader("User-Agent"));

@@ -3,8 +3,10 @@ package tw.gov.mohw.support.report;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tw.gov.mohw.support.shared.DomainException;
 import tw.gov.mohw.support.shared.Violation;
 
@@ -23,9 +25,26 @@ class ReportMetrics {
         this.registry = registry;
     }
 
-    /** After the commit: a transition rolled back never happened. */
-    @TransactionalEventListener
+    /**
+     * Counted after the commit (a transition rolled back never happened), through a plain transaction
+     * synchronization: a {@code @TransactionalEventListener} would be tracked by the event publication registry, one
+     * more row written and completed in a new transaction for every transition, just to count it.
+     */
+    @EventListener
     void on(ReportRecorded recorded) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    count(recorded);
+                }
+            });
+        } else {
+            count(recorded);
+        }
+    }
+
+    private void count(ReportRecorded recorded) {
         for (ReportTransitioned t : recorded.transitions()) {
             Counter.builder("support.reports.transitions").description("Report transitions, committed")
                     .tag("action", t.action().name()).tag("bureau", String.valueOf(recorded.decidingBureau()))
