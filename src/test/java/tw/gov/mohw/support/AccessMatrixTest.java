@@ -223,6 +223,23 @@ class AccessMatrixTest {
             ROUTES.put(route, staffAccount());
         }
         ROUTES.put("POST /admin/announcements/{id}/withdraw", announcement());
+        // 批次報備: institution clerks only, each institution its own batches
+        for (String route : List.of("GET /batches", "GET /batches/template.xlsx", "POST /batches")) {
+            ROUTES.put(route, only(EnumSet.of(Role.INSTITUTION)));
+        }
+        for (String route : List.of("GET /batches/{id}", "GET /batches/{id}/progress", "POST /batches/{id}/file",
+                "GET /batches/{id}/result.xlsx")) {
+            ROUTES.put(route, batch());
+        }
+    }
+
+    /** An institution's batch: its clerk's alone; another institution's does not exist for a clerk. */
+    private static Rule batch() {
+        return role -> switch (role) {
+            case ANONYMOUS -> Map.of(Whose.OWN, Gate.SIGN_IN, Whose.FOREIGN, Gate.SIGN_IN);
+            case INSTITUTION -> Map.of(Whose.OWN, Gate.OPEN, Whose.FOREIGN, Gate.HIDDEN);
+            default -> Map.of(Whose.OWN, Gate.REFUSED, Whose.FOREIGN, Gate.REFUSED);
+        };
     }
 
     @Autowired SignIns signIns;
@@ -313,6 +330,8 @@ class AccessMatrixTest {
         foreign = submitted(foreignHome, fixtures.institution(OTHER_COUNTY), foreignPerson);
         foreignAttachment = attach(foreign, foreignHome);
         foreignWizard = startWizard("institution:" + foreignHome);
+        batch = newBatch(home);
+        foreignBatch = newBatch(foreignHome);
         verificationToken = printouts.token(shared, null);
         // a message the provider gave up on, for the system administrator to send again
         notification = jdbc.sql("""
@@ -320,6 +339,21 @@ class AccessMatrixTest {
                     next_attempt_at, created_at, last_error)
                 values (?, ?, 'SMS', '0911000000', 'matrix', ?, 'FAILED', 5, now(), now(), 'unreachable')
                 returning id""").params("matrix:" + shared, "practitioner:" + person, shared)
+                .query(Long.class).single();
+    }
+
+    private long batch;
+    private long foreignBatch;
+
+    /** A batch already done: a command on it is answered (409, told on its page) without changing anything. */
+    private long newBatch(String institution) {
+        String csv = "身分證統一編號,支援機構代碼,支援類別,科別,支援內容,支援起日,支援迄日,每週時段,指定日期時段\n"
+                + "A123456789,0101090517,一般支援,01 家醫科,門診,1160105,1160130,週二 09:00-12:00,\n";
+        return jdbc.sql("""
+                insert into batch (institution_code, account, file_name, format, content, state, rows_total,
+                    rows_checked, created_at, updated_at)
+                values (?, ?, 'matrix.csv', 'CSV_UTF8', ?, 'DONE', 1, 1, now(), now()) returning id""")
+                .params(institution, "institution:" + institution, csv.getBytes(StandardCharsets.UTF_8))
                 .query(Long.class).single();
     }
 
@@ -361,7 +395,8 @@ class AccessMatrixTest {
         long report = whose == Whose.FOREIGN ? foreign : shared;
         long attachment = whose == Whose.FOREIGN ? foreignAttachment : sharedAttachment;
         String actor = actor(role);
-        if (command && pattern.contains("{id}") && !pattern.startsWith("/admin/") && whose == Whose.OWN) {
+        if (command && pattern.contains("{id}") && !pattern.startsWith("/admin/") && !pattern.startsWith("/batches/")
+                && whose == Whose.OWN) {
             // a command changes the report: each cell gets one of its own
             String who = fixtures.practitioner(home);
             report = submitted(home, supported, who);
@@ -377,6 +412,8 @@ class AccessMatrixTest {
         if (pattern.startsWith("/admin/announcements/")) {
             path = path.replace("{id}", Long.toString(newAnnouncement(whose == Whose.FOREIGN ? OTHER_COUNTY
                     : HOME_COUNTY)));
+        } else if (pattern.startsWith("/batches/")) {
+            path = path.replace("{id}", Long.toString(whose == Whose.FOREIGN ? foreignBatch : batch));
         } else if (pattern.startsWith("/admin/notifications/")) {
             path = path.replace("{id}", Long.toString(notification));
         } else {
@@ -530,24 +567,6 @@ class AccessMatrixTest {
     }
 
     private HttpResponse<String> multipart(SignIns.Session session, String path, byte[] pdf) {
-        String boundary = "matrix" + System.nanoTime();
-        var body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
-                + session.csrf() + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; "
-                + "filename=\"a.pdf\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(pdf);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        var request = HttpRequest.newBuilder(URI.create(signIns.baseUrl() + path))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("Cookie", session.cookies()).header("Accept", "text/html")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return signIns.upload(session, path, "a.pdf", "application/pdf", pdf);
     }
 }

@@ -65,6 +65,10 @@ public class SupportReports {
     public record Created(ReportView report, boolean replayed) {
     }
 
+    /** A report as a batch row knows it: its id and case number. */
+    public record Filed(long id, String caseNumber) {
+    }
+
     /** Saves a new draft (草稿). With an idempotency key, repeating the call returns the first draft. */
     public Created createDraft(Actor actor, NewReport request, String idempotencyKey) {
         return create(actor, request, idempotencyKey, false);
@@ -104,6 +108,47 @@ public class SupportReports {
             // Two requests with the same key for different people at once: the other one won; answer as it did.
             return replay(actor, request, idempotencyKey, submit).orElseThrow(() -> raced);
         }
+    }
+
+    /**
+     * 批次報備, one row: what would refuse {@code request} if {@code actor} filed it now — exactly the checks of
+     * {@link #file}: who may file for whom, the category open, every rule of {@link SubmissionRules#RULES} — with
+     * nothing stored and nothing locked (filing checks again under the person's lock). {@code rows}: the other
+     * filings of the same file already found ready, by their line, which hold their person's time as if filed; an
+     * overlap with one of them is told by its line ({@code batch.row.overlap}). Empty when it would be filed.
+     */
+    public List<Violation> check(Actor actor, NewReport request, Map<Integer, NewReport> rows) {
+        try {
+            return tx.execute(status -> {
+                Parties parties = parties(actor, request);
+                if (!ruleParameters.current().open(request.category())) {
+                    return List.of(Violation.of("category", "category.closed"));
+                }
+                SupportReport report = newDraft(actor, request, null, parties);
+                List<LiveCommitment> heldByRows = new ArrayList<>();
+                rows.forEach((line, row) -> {
+                    if (row.practitioner().equals(request.practitioner())) {
+                        // a negative id cannot be a report's: it tells the row's overlap from a report's below
+                        heldByRows.add(new LiveCommitment(-line, "", ReportStatus.SUBMITTED, null, false,
+                                row.particulars().period(), row.particulars().schedule()));
+                    }
+                });
+                return violations(report, report.inForce().particulars(), null, today(), parties, heldByRows)
+                        .stream().map(v -> v.messageKey().equals(CommitmentRules.OVERLAP)
+                                && ((Number) v.args().get(1)).longValue() < 0
+                                ? Violation.of(v.field(), "batch.row.overlap",
+                                        -((Number) v.args().get(1)).longValue(), v.args().get(2), v.args().get(3))
+                                : v).toList();
+            });
+        } catch (DomainException refused) {
+            return refused.violations();
+        }
+    }
+
+    /** The case number and id of what {@code actor} filed with {@code idempotencyKey}, if anything. */
+    public Optional<Filed> filedWith(Actor actor, String idempotencyKey) {
+        return reports.findByIdempotencyKey(actor.account(), idempotencyKey).flatMap(reports::find)
+                .map(r -> new Filed(r.id(), r.caseNumber()));
     }
 
     private Optional<Created> replay(Actor actor, NewReport request, String idempotencyKey, boolean submit) {
@@ -547,6 +592,18 @@ public class SupportReports {
      */
     private void checkForSubmission(SupportReport report, Particulars particulars, Particulars previous,
             LocalDate filedOn, Parties parties) {
+        List<Violation> violations = violations(report, particulars, previous, filedOn, parties, List.of());
+        if (!violations.isEmpty()) {
+            boolean onlyTime = violations.stream().allMatch(v -> v.messageKey().equals(CommitmentRules.OVERLAP));
+            DomainException.Kind kind = onlyTime ? DomainException.Kind.CONFLICT : DomainException.Kind.INVALID;
+            metrics.refused(kind, violations);
+            throw new DomainException(kind, violations);
+        }
+    }
+
+    /** What {@link #checkForSubmission} refuses, with {@code alsoHeld} counted among the person's live reports. */
+    private List<Violation> violations(SupportReport report, Particulars particulars, Particulars previous,
+            LocalDate filedOn, Parties parties, List<LiveCommitment> alsoHeld) {
         Period period = particulars.period();
         ReportRules rules = ruleParameters.current();
         Optional<PracticeRegistration> registration = parties.registrations().stream()
@@ -554,19 +611,15 @@ public class SupportReports {
                 .filter(r -> r.covers(period.start(), period.end())).findFirst()
                 .or(() -> Registry.activeOn(parties.registrations(), later(period.start(), today()))
                         .filter(r -> r.institutionCode().equals(report.homeInstitution())));
-        List<LiveCommitment> others = reports.liveCommitments(report.practitionerId(), period.start().minusDays(1),
-                        ALL).stream().filter(c -> report.id() == null || c.reportId() != report.id()) // its own are replaced
-                .toList();
+        List<LiveCommitment> others = new ArrayList<>(reports.liveCommitments(report.practitionerId(),
+                period.start().minusDays(1), ALL).stream()
+                .filter(c -> report.id() == null || c.reportId() != report.id()) // its own are replaced
+                .toList());
+        others.addAll(alsoHeld);
         var submission = new SubmissionRules.Submission(parties.person(), registration, parties.home(),
                 Optional.of(parties.supported()), report.category(), particulars, previous,
                 registry.department(particulars.departmentCode()).isPresent(), filedOn, rules, others);
-        List<Violation> violations = SubmissionRules.check(submission);
-        if (!violations.isEmpty()) {
-            boolean onlyTime = violations.stream().allMatch(v -> v.messageKey().equals(CommitmentRules.OVERLAP));
-            DomainException.Kind kind = onlyTime ? DomainException.Kind.CONFLICT : DomainException.Kind.INVALID;
-            metrics.refused(kind, violations);
-            throw new DomainException(kind, violations);
-        }
+        return SubmissionRules.check(submission);
     }
 
     /** Where two different reports meet in the week (a report and its own waiting change are not a conflict). */

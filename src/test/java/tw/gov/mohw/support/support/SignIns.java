@@ -184,6 +184,31 @@ public class SignIns {
         return signInWithCard(anonymous, card(CardType.HPC, stored), true);
     }
 
+    /** A form with one file, as a browser posts it (multipart, the CSRF token in the form); redirects not followed. */
+    public HttpResponse<String> upload(Session session, String path, String fileName, String contentType,
+            byte[] content) {
+        String boundary = "upload" + System.nanoTime();
+        var body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
+                + session.csrf() + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; "
+                + "filename=\"" + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Cookie", session.cookies()).header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public HttpResponse<String> call(Session session, String method, String path, String body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path))
                 .timeout(Duration.ofSeconds(30))
