@@ -107,10 +107,10 @@ class Batches {
 
     Batch get(Actor actor, long id) {
         requireClerk(actor);
+        // The batch before its rows: every row's outcome is written before the state moves on, so rows read after a
+        // finished state are final (read the other way round, a page could say CHECKED with rows still pending).
         Map<RowState, Integer> counts = new EnumMap<>(RowState.class);
-        jdbc.sql("select state, count(*) from batch_row where batch_id = ? group by state").param(id)
-                .query((rs, n) -> counts.put(RowState.valueOf(rs.getString(1)), rs.getInt(2))).list();
-        return jdbc.sql("""
+        Batch batch = jdbc.sql("""
                 select id, file_name, format, state, rows_total, rows_checked, rows_filed, created_at
                   from batch where id = ? and institution_code = ?""")
                 .params(id, actor.institutionCode())
@@ -118,6 +118,9 @@ class Batches {
                         State.valueOf(rs.getString(4)), rs.getInt(5), rs.getInt(6), rs.getInt(7), counts,
                         rs.getObject(8, java.time.OffsetDateTime.class).toInstant()))
                 .optional().orElseThrow(Batches::notFound);
+        jdbc.sql("select state, count(*) from batch_row where batch_id = ? group by state").param(id)
+                .query((rs, n) -> counts.put(RowState.valueOf(rs.getString(1)), rs.getInt(2))).list();
+        return batch;
     }
 
     /** The institution's latest uploads, newest first. */
