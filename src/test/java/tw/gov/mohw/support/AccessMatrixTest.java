@@ -228,12 +228,16 @@ class AccessMatrixTest {
             ROUTES.put(route, only(EnumSet.of(Role.INSTITUTION)));
         }
         for (String route : List.of("GET /batches/{id}", "GET /batches/{id}/progress", "POST /batches/{id}/file",
-                "GET /batches/{id}/result.xlsx")) {
+                "GET /batches/{id}/result.xlsx", "POST /api-clients/{id}/rotate", "POST /api-clients/{id}/revoke")) {
             ROUTES.put(route, batch());
+        }
+        // API clients: registered and managed by the institution's clerk
+        for (String route : List.of("GET /api-clients", "POST /api-clients")) {
+            ROUTES.put(route, only(EnumSet.of(Role.INSTITUTION)));
         }
     }
 
-    /** An institution's batch: its clerk's alone; another institution's does not exist for a clerk. */
+    /** An institution's batch or API client: its clerk's alone; another institution's does not exist for a clerk. */
     private static Rule batch() {
         return role -> switch (role) {
             case ANONYMOUS -> Map.of(Whose.OWN, Gate.SIGN_IN, Whose.FOREIGN, Gate.SIGN_IN);
@@ -332,6 +336,8 @@ class AccessMatrixTest {
         foreignWizard = startWizard("institution:" + foreignHome);
         batch = newBatch(home);
         foreignBatch = newBatch(foreignHome);
+        apiClient = newApiClient(home);
+        foreignApiClient = newApiClient(foreignHome);
         verificationToken = printouts.token(shared, null);
         // a message the provider gave up on, for the system administrator to send again
         notification = jdbc.sql("""
@@ -355,6 +361,17 @@ class AccessMatrixTest {
                 values (?, ?, 'matrix.csv', 'CSV_UTF8', ?, 'DONE', 1, 1, now(), now()) returning id""")
                 .params(institution, "institution:" + institution, csv.getBytes(StandardCharsets.UTF_8))
                 .query(Long.class).single();
+    }
+
+    private long apiClient;
+    private long foreignApiClient;
+
+    private long newApiClient(String institution) {
+        return jdbc.sql("""
+                insert into api_client (client_id, kind, institution_code, name, scopes, secret_hash, secret_set_at,
+                    per_minute, created_by, created_at)
+                values (?, 'INSTITUTION', ?, 'matrix', 'reports.read', '{noop}x', now(), 60, 'matrix', now())
+                returning id""").params("cli_matrix_" + System.nanoTime(), institution).query(Long.class).single();
     }
 
     // --- asking -----------------------------------------------------------------------------------------------
@@ -396,7 +413,7 @@ class AccessMatrixTest {
         long attachment = whose == Whose.FOREIGN ? foreignAttachment : sharedAttachment;
         String actor = actor(role);
         if (command && pattern.contains("{id}") && !pattern.startsWith("/admin/") && !pattern.startsWith("/batches/")
-                && whose == Whose.OWN) {
+                && !pattern.startsWith("/api-clients/") && whose == Whose.OWN) {
             // a command changes the report: each cell gets one of its own
             String who = fixtures.practitioner(home);
             report = submitted(home, supported, who);
@@ -412,6 +429,10 @@ class AccessMatrixTest {
         if (pattern.startsWith("/admin/announcements/")) {
             path = path.replace("{id}", Long.toString(newAnnouncement(whose == Whose.FOREIGN ? OTHER_COUNTY
                     : HOME_COUNTY)));
+        } else if (pattern.startsWith("/api-clients/")) {
+            // a command changes the client (revoked, a new secret): each cell gets one of its own
+            path = path.replace("{id}", Long.toString(whose == Whose.FOREIGN ? foreignApiClient
+                    : command ? newApiClient(home) : apiClient));
         } else if (pattern.startsWith("/batches/")) {
             path = path.replace("{id}", Long.toString(whose == Whose.FOREIGN ? foreignBatch : batch));
         } else if (pattern.startsWith("/admin/notifications/")) {

@@ -77,6 +77,7 @@ class ProductionStartIT {
             // no SMS provider here (an https one on loopback would need a trusted certificate); HttpSmsGatewayTest
             // covers the adapter
             env.put("SUPPORT_SMS_PROVIDER", "none");
+            env.put("SUPPORT_APICLIENTS_KEYENCRYPTIONKEY", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
             env.put("SPRING_MAIL_HOST", "127.0.0.1");
             env.put("SPRING_MAIL_PORT", Integer.toString(smtp.getSmtp().getPort()));
             env.remove("SPRING_MAIL_USERNAME");

@@ -83,6 +83,16 @@ class ProductionGuard implements BeanFactoryPostProcessor, EnvironmentAware {
                 "file:/etc/support/nhi/encryption.pem", c::publicKey);
         c.required("support.nhi.site-signing-key", "the NHI site's RSA public key (PEM) its answers verify with",
                 "file:/etc/support/nhi/signing.pem", c::publicKey);
+        c.required("support.api-clients.key-encryption-key", "the AES-256 key (base64 of 32 random bytes, the same on "
+                + "every node) that encrypts the API token signing keys in the database", "(openssl rand -base64 32)",
+                v -> {
+                    try {
+                        return java.util.Base64.getDecoder().decode(v.strip()).length == 32 ? null
+                                : "not 32 bytes";
+                    } catch (IllegalArgumentException e) {
+                        return "not base64";
+                    }
+                });
         String sms = environment.getProperty("support.sms.provider", "none");
         if (sms.equals("simulator")) {
             c.problem("support.sms.provider", "the test environment's simulated SMS provider, refused in production",

@@ -56,7 +56,8 @@ class ProductionGuardTest {
                 .withProperty("support.sms.http.url", "https://sms.example/send")
                 .withProperty("support.sms.http.account", "mohw").withProperty("support.sms.http.password", "secret")
                 .withProperty("support.mail.provider", "smtp").withProperty("spring.mail.host", "smtp.example")
-                .withProperty("support.mail.from", "no-reply@example.gov.tw");
+                .withProperty("support.mail.from", "no-reply@example.gov.tw")
+                .withProperty("support.api-clients.key-encryption-key", Base64.getEncoder().encodeToString(new byte[32]));
     }
 
     private static String pem(String type, X509Certificate certificate) throws Exception {
@@ -79,7 +80,7 @@ class ProductionGuardTest {
                 "support.hca.roots", "support.hca.issuing-cas", "support.hca.crls", "support.nhi.site-url",
                 "support.nhi.site-issuer", "support.nhi.site-encryption-key", "support.nhi.site-signing-key",
                 "support.sms.http.url", "support.sms.http.account", "support.sms.http.password", "spring.mail.host",
-                "support.mail.from");
+                "support.mail.from", "support.api-clients.key-encryption-key");
         var url = problems.stream().filter(p -> p.property().equals("support.public-url")).findFirst().orElseThrow();
         assertThat(url.environmentName()).isEqualTo("SUPPORT_PUBLICURL");
         assertThat(url.found()).isEqualTo("missing");
@@ -108,7 +109,8 @@ class ProductionGuardTest {
                 .withProperty("support.hca.roots", dir.resolve("not-a-cert.pem").toUri() + ","
                         + dir.resolve("absent.pem").toUri())
                 .withProperty("support.nhi.site-signing-key", dir.resolve("not-a-cert.pem").toUri().toString())
-                .withProperty("spring.datasource.url", "jdbc:mysql://db/support"));
+                .withProperty("spring.datasource.url", "jdbc:mysql://db/support")
+                .withProperty("support.api-clients.key-encryption-key", "c2hvcnQ="));
         assertThat(problems).extracting(p -> p.property() + ": " + p.found()).containsExactlyInAnyOrder(
                 "support.public-url: not an https address",
                 "support.hca.roots: " + dir.resolve("not-a-cert.pem").toUri() + ": cannot be read as a certificate "
@@ -116,7 +118,8 @@ class ProductionGuardTest {
                 "support.hca.roots: " + dir.resolve("absent.pem").toUri() + ": cannot be read as a certificate "
                         + "(FileNotFoundException)",
                 "support.nhi.site-signing-key: cannot be read as an RSA public key in PEM (IllegalArgumentException)",
-                "spring.datasource.url: not a PostgreSQL JDBC address");
+                "spring.datasource.url: not a PostgreSQL JDBC address",
+                "support.api-clients.key-encryption-key: not 32 bytes");
     }
 
     /** The example environment file names every setting the guard asks for, as the guard names it. */

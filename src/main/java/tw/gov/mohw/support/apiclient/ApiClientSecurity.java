@@ -1,0 +1,285 @@
+package tw.gov.mohw.support.apiclient;
+
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tw.gov.mohw.support.identity.SecurityLog;
+import tw.gov.mohw.support.shared.Actor;
+import tw.gov.mohw.support.shared.PublicUrl;
+import tw.gov.mohw.support.web.Problems;
+
+/**
+ * The machine channel: Spring Authorization Server's token endpoint ({@code /oauth2/token}, client credentials only,
+ * and the key set at {@code /oauth2/jwks}) for the clients of {@link ApiClients}, and the bearer tokens it issues
+ * accepted by {@code /api/v1} alongside the browser session. A request with {@code Authorization: Bearer} is
+ * answered by its own stateless filter chain (no session, no CSRF: a browser never sends such a header by itself):
+ * {@code reports.read} for reading, {@code reports.file} for anything that changes; the client must still be active
+ * (a revoked client's tokens are refused at once), within its rate limit (429), and it acts as its institution's
+ * clerk under its own account, so the one access policy applies to it unchanged.
+ */
+@Configuration
+@EnableConfigurationProperties(ApiClientProperties.class)
+class ApiClientSecurity {
+
+    static final RequestMatcher API = PathPatternRequestMatcher.withDefaults().matcher("/api/v1/**");
+
+    /** Client credentials only: what a hospital's system needs, nothing that would send a browser anywhere. */
+    @Bean
+    @Order(-2)
+    SecurityFilterChain authorizationServer(HttpSecurity http, RegisteredClientRepository clients,
+            JwtEncoder encoder, PublicUrl publicUrl, Clock clock) throws Exception {
+        var server = new OAuth2AuthorizationServerConfigurer();
+        JwtGenerator tokens = new JwtGenerator(encoder);
+        tokens.setClock(clock);
+        AuthorizationServerSettings.Builder settings = AuthorizationServerSettings.builder();
+        if (publicUrl.isSet()) {
+            settings.issuer(publicUrl.publicUrl().toString().replaceAll("/$", ""));
+        }
+        http.securityMatcher(server.getEndpointsMatcher())
+                .with(server, s -> s.registeredClientRepository(clients)
+                        .authorizationService(new NothingStored())
+                        .authorizationServerSettings(settings.build())
+                        .tokenGenerator(tokens))
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .requestCache(c -> c.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(-1)
+    SecurityFilterChain bearerTokens(HttpSecurity http, JwtDecoder decoder, ApiClients clients, Problems problems,
+            SecurityLog log) throws Exception {
+        var entryPoint = new BearerTokenAuthenticationEntryPoint();
+        http.securityMatcher(request -> bearer(request) && API.matches(request))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.GET).hasAuthority("SCOPE_reports.read")
+                        .anyRequest().hasAuthority("SCOPE_reports.file"))
+                .oauth2ResourceServer(rs -> rs
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(token -> authentication(token,
+                                clients)))
+                        .authenticationEntryPoint((request, response, e) -> {
+                            log.refused(null, request.getMethod() + " " + request.getRequestURI(), "bearer token",
+                                    request.getRemoteAddr(), request.getHeader("User-Agent"));
+                            entryPoint.commence(request, response, e);
+                            problems.write(request, response, HttpStatus.UNAUTHORIZED, "problem.detail.token");
+                        })
+                        .accessDeniedHandler((request, response, e) -> {
+                            log.refused(account(), request.getMethod() + " " + request.getRequestURI(), "scope",
+                                    request.getRemoteAddr(), request.getHeader("User-Agent"));
+                            // RFC 6750 §3.1 (Spring's handler says it only for its own token types)
+                            response.setHeader("WWW-Authenticate", "Bearer error=\"insufficient_scope\", "
+                                    + "scope=\"" + (HttpMethod.GET.matches(request.getMethod()) ? "reports.read"
+                                            : "reports.file") + "\"");
+                            problems.write(request, response, HttpStatus.FORBIDDEN, "problem.detail.scope");
+                        }))
+                .addFilterAfter(new RateLimit(clients, problems), BearerTokenAuthenticationFilter.class)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .requestCache(c -> c.disable());
+        return http.build();
+    }
+
+    static boolean bearer(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+    }
+
+    /**
+     * A token's client must still be active: a revoked one's tokens stop at once, not when they expire. Its
+     * authorities are the token's scopes that the client still has, and it is its institution's clerk.
+     */
+    private static UsernamePasswordAuthenticationToken authentication(Jwt token, ApiClients clients) {
+        ApiClients.Client client = clients.active(token.getSubject())
+                .orElseThrow(() -> new InvalidBearerTokenException("the client is not active"));
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        for (String scope : token.getClaimAsStringList("scope") == null ? List.<String>of()
+                : token.getClaimAsStringList("scope")) {
+            if (client.scopes().contains(scope)) {
+                authorities.add(new SimpleGrantedAuthority("SCOPE_" + scope));
+            }
+        }
+        authorities.add(new SimpleGrantedAuthority("ROLE_" + Actor.Role.INSTITUTION.name()));
+        return new UsernamePasswordAuthenticationToken(client.actor(), token, authorities);
+    }
+
+    private static String account() {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getPrincipal() instanceof Actor actor ? actor.account() : null;
+    }
+
+    /** Each client's requests a minute, counted in the database so that all nodes share one limit. */
+    static final class RateLimit extends OncePerRequestFilter {
+        private final ApiClients clients;
+        private final Problems problems;
+
+        RateLimit(ApiClients clients, Problems problems) {
+            this.clients = clients;
+            this.problems = problems;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            var auth = SecurityContextHolder.getContext().getAuthentication();
+            if (auth != null && auth.getPrincipal() instanceof Actor actor && actor.account().startsWith("api-client:")) {
+                var client = clients.active(actor.account().substring("api-client:".length()));
+                if (client.isPresent() && !clients.admit(client.get())) {
+                    response.setHeader("Retry-After", Long.toString(clients.retryAfter()));
+                    problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "problem.detail.rate");
+                    return;
+                }
+            }
+            chain.doFilter(request, response);
+        }
+    }
+
+    /** The clients of {@link ApiClients} as the authorization server sees them. */
+    @Bean
+    RegisteredClientRepository registeredClients(ApiClients clients, ApiClientProperties properties,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        return new RegisteredClientRepository() {
+            @Override
+            public void save(RegisteredClient client) {
+                // the token endpoint saves a client only to re-hash its secret with newer parameters
+                jdbc.sql("update api_client set secret_hash = ? where client_id = ? and revoked_at is null")
+                        .params(client.getClientSecret(), client.getClientId()).update();
+            }
+
+            @Override
+            public RegisteredClient findById(String id) {
+                return findByClientId(id);
+            }
+
+            @Override
+            public RegisteredClient findByClientId(String clientId) {
+                var client = clients.active(clientId);
+                var hash = clients.secretHash(clientId);
+                if (client.isEmpty() || hash.isEmpty()) {
+                    return null;
+                }
+                return RegisteredClient.withId(client.get().clientId()).clientId(client.get().clientId())
+                        .clientSecret(hash.get()).clientName(client.get().name())
+                        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                        .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                        .scopes(s -> s.addAll(client.get().scopes()))
+                        .tokenSettings(TokenSettings.builder().accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
+                                .accessTokenTimeToLive(properties.tokenLifetime()).build())
+                        .build();
+            }
+        };
+    }
+
+    /** Signs with the one current key of {@link SigningKeys}. */
+    @Bean
+    JwtEncoder jwtEncoder(SigningKeys keys) {
+        return new NimbusJwtEncoder((selector, context) -> selector.select(new JWKSet(keys.signing())));
+    }
+
+    /** What {@code /oauth2/jwks} publishes: every key whose tokens are still accepted, public halves only. */
+    @Bean
+    JWKSource<SecurityContext> jwkSource(SigningKeys keys) {
+        return (selector, context) -> selector.select(new JWKSet(new ArrayList<JWK>(keys.published())));
+    }
+
+    /** Verifies with the published keys, asking the database again for a key id it does not know yet. */
+    @Bean
+    JwtDecoder jwtDecoder(SigningKeys keys, PublicUrl publicUrl, Clock clock) {
+        JWKSource<SecurityContext> known = (selector, context) -> {
+            List<JWK> found = selector.select(new JWKSet(new ArrayList<JWK>(keys.published())));
+            if (found.isEmpty() && selector.getMatcher().getKeyIDs() != null) {
+                for (String kid : selector.getMatcher().getKeyIDs()) {
+                    var key = keys.published(kid);
+                    if (key != null) {
+                        return List.of(key);
+                    }
+                }
+            }
+            return found;
+        };
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(known).build();
+        JwtTimestampValidator time = new JwtTimestampValidator();
+        time.setClock(clock);
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>(List.of(time));
+        if (publicUrl.isSet()) {
+            validators.add(new JwtIssuerValidator(publicUrl.publicUrl().toString().replaceAll("/$", "")));
+        }
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
+        return decoder;
+    }
+
+    /**
+     * Client-credentials tokens are self-contained and a client is revoked as a whole, so the server keeps no
+     * record of each token (the default would keep every one in one node's memory, growing without end).
+     */
+    static final class NothingStored implements OAuth2AuthorizationService {
+        @Override
+        public void save(OAuth2Authorization authorization) {
+        }
+
+        @Override
+        public void remove(OAuth2Authorization authorization) {
+        }
+
+        @Override
+        public OAuth2Authorization findById(String id) {
+            return null;
+        }
+
+        @Override
+        public OAuth2Authorization findByToken(String token, OAuth2TokenType type) {
+            return null;
+        }
+    }
+}
