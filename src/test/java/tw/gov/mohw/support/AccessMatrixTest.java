@@ -198,6 +198,15 @@ class AccessMatrixTest {
             ROUTES.put(route, report(READERS));
         }
         ROUTES.put("GET /api/v1/reports/{id}/national-id", report(DISCLOSERS));
+        // FHIR R4 (fhir): the CapabilityStatement is open; a search answers within the caller's scope (an empty
+        // Bundle for those who see nothing); a read names an approved report's role, person or place, and the
+        // matrix's reports are filed, not approved: not there for anyone, whoever may read them in the JSON API
+        ROUTES.put("GET /fhir/r4/metadata", anyone());
+        ROUTES.put("GET /fhir/r4/PractitionerRole", signedIn());
+        for (String route : List.of("GET /fhir/r4/PractitionerRole/{id}", "GET /fhir/r4/Practitioner/{id}",
+                "GET /fhir/r4/Organization/{id}", "GET /fhir/r4/**")) {
+            ROUTES.put(route, notApproved());
+        }
         ROUTES.put("POST /reports/{id}/national-id", report(DISCLOSERS));
         for (String route : List.of("PUT /api/v1/reports/{id}", "POST /api/v1/reports/{id}/submit",
                 "POST /reports/{id}/submit", "POST /api/v1/reports/{id}/withdraw", "POST /reports/{id}/withdraw",
@@ -235,6 +244,12 @@ class AccessMatrixTest {
         for (String route : List.of("GET /api-clients", "POST /api-clients")) {
             ROUTES.put(route, only(EnumSet.of(Role.INSTITUTION)));
         }
+    }
+
+    /** A FHIR read of what is not approved (or not there): not found for everyone signed in. */
+    private static Rule notApproved() {
+        return role -> role == Role.ANONYMOUS ? Map.of(Whose.OWN, Gate.SIGN_IN, Whose.FOREIGN, Gate.SIGN_IN)
+                : Map.of(Whose.OWN, Gate.HIDDEN, Whose.FOREIGN, Gate.HIDDEN);
     }
 
     /** An institution's batch or API client: its clerk's alone; another institution's does not exist for a clerk. */
@@ -435,6 +450,9 @@ class AccessMatrixTest {
                     : command ? newApiClient(home) : apiClient));
         } else if (pattern.startsWith("/batches/")) {
             path = path.replace("{id}", Long.toString(whose == Whose.FOREIGN ? foreignBatch : batch));
+        } else if (pattern.startsWith("/fhir/r4/Practitioner/")) {
+            // a Practitioner's id is the registry's, not a report's: one no person has
+            path = path.replace("{id}", "0");
         } else if (pattern.startsWith("/admin/notifications/")) {
             path = path.replace("{id}", Long.toString(notification));
         } else {

@@ -58,6 +58,8 @@ class SecurityConfiguration {
     }
 
     static final RequestMatcher API = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+    /** The FHIR API (module {@code fhir}): its clients understand only OperationOutcome. */
+    static final RequestMatcher FHIR = PathPatternRequestMatcher.withDefaults().matcher("/fhir/**");
 
     /**
      * What every answer says about itself beyond the content security policy: no referrer sent to other sites with
@@ -173,7 +175,9 @@ class SecurityConfiguration {
                                 "/error",
                                 "/css/**", "/js/**", "/images/**", "/favicon.ico", "/actuator/health/**", "/help", "/verify/**",
                                 "/test-environment/**",
-                                "/nhi-simulator/**")
+                                "/nhi-simulator/**",
+                                // FHIR clients read the CapabilityStatement before they authenticate; it names no record
+                                "/fhir/r4/metadata")
                         .permitAll()
                         .anyRequest().authenticated())
                 .addFilterAfter(new SessionLimits(sessions, problems), AnonymousAuthenticationFilter.class)
@@ -191,11 +195,17 @@ class SecurityConfiguration {
                             refused(log, request, "unauthenticated");
                             problems.write(request, response, HttpStatus.UNAUTHORIZED, "problem.detail.unauthenticated");
                         }, API)
+                        .defaultAuthenticationEntryPointFor((request, response, ex) -> {
+                            refused(log, request, "unauthenticated");
+                            fhirOutcome(response, HttpStatus.UNAUTHORIZED, "login", "Authentication required");
+                        }, FHIR)
                         .defaultAuthenticationEntryPointFor(toLogin, r -> true)
                         .accessDeniedHandler((request, response, ex) -> {
                             boolean csrf = ex instanceof CsrfException;
                             refused(log, request, csrf ? "csrf" : "forbidden");
-                            if (API.matches(request) || "XMLHttpRequest".equals(request.getHeader("X-Requested-With"))
+                            if (FHIR.matches(request)) {
+                                fhirOutcome(response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden");
+                            } else if (API.matches(request) || "XMLHttpRequest".equals(request.getHeader("X-Requested-With"))
                                     || request.getHeader("X-CSRF-TOKEN") != null) {
                                 problems.write(request, response, HttpStatus.FORBIDDEN,
                                         csrf ? "problem.detail.csrf" : "problem.detail.forbidden");
@@ -207,6 +217,19 @@ class SecurityConfiguration {
             http.addFilterBefore(new HeaderActorFilter(headerActors), AnonymousAuthenticationFilter.class);
         }
         return http.build();
+    }
+
+    /**
+     * A refusal at the gate of {@code /fhir/**}, as the FHIR OperationOutcome its clients read: a fixed text, so no
+     * FHIR library is needed here.
+     */
+    static void fhirOutcome(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String code,
+            String diagnostics) throws java.io.IOException {
+        response.setStatus(status.value());
+        response.setContentType("application/fhir+json;charset=UTF-8");
+        response.getOutputStream().write(("{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":"
+                + "\"error\",\"code\":\"" + code + "\",\"diagnostics\":\"" + diagnostics + "\"}]}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Every refused access goes to the security log, with what was asked for and from where. */

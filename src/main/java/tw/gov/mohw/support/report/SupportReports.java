@@ -396,6 +396,17 @@ public class SupportReports {
         return view(who, report, parties(report));
     }
 
+    /**
+     * The registry's id of the report's person, for a reader who may see the report (404 for anyone else): an
+     * identifier of the person that is not their national ID, for interfaces that must name the person without
+     * disclosing it (FHIR's Practitioner id).
+     */
+    public long practitionerId(Actor actor, long id) {
+        ReportPolicy.Who who = who(actor);
+        return reports.find(id).filter(r -> ReportPolicy.maySee(who, r.routing()))
+                .orElseThrow(ReportPolicy::notFound).practitionerId();
+    }
+
     /** Every revision of a report the actor may read: what was filed, each correction and each change. */
     public List<Revision> revisions(Actor actor, long id) {
         readable(actor, id);
