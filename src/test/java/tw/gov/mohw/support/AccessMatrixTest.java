@@ -237,12 +237,15 @@ class AccessMatrixTest {
             ROUTES.put(route, only(EnumSet.of(Role.INSTITUTION)));
         }
         for (String route : List.of("GET /batches/{id}", "GET /batches/{id}/progress", "POST /batches/{id}/file",
-                "GET /batches/{id}/result.xlsx", "POST /api-clients/{id}/rotate", "POST /api-clients/{id}/revoke")) {
+                "GET /batches/{id}/result.xlsx")) {
             ROUTES.put(route, batch());
         }
-        // API clients: registered and managed by the institution's clerk
+        // API clients: an institution's clerk manages its own; a system administrator the insurer's
         for (String route : List.of("GET /api-clients", "POST /api-clients")) {
-            ROUTES.put(route, only(EnumSet.of(Role.INSTITUTION)));
+            ROUTES.put(route, only(EnumSet.of(Role.INSTITUTION, Role.SYSTEM_ADMIN)));
+        }
+        for (String route : List.of("POST /api-clients/{id}/rotate", "POST /api-clients/{id}/revoke")) {
+            ROUTES.put(route, apiClient());
         }
     }
 
@@ -252,7 +255,20 @@ class AccessMatrixTest {
                 : Map.of(Whose.OWN, Gate.HIDDEN, Whose.FOREIGN, Gate.HIDDEN);
     }
 
-    /** An institution's batch or API client: its clerk's alone; another institution's does not exist for a clerk. */
+    /**
+     * An institution's API client: its clerk's alone; another institution's does not exist for a clerk, nor an
+     * institution's for the system administrator, who manages only the insurer's.
+     */
+    private static Rule apiClient() {
+        return role -> switch (role) {
+            case ANONYMOUS -> Map.of(Whose.OWN, Gate.SIGN_IN, Whose.FOREIGN, Gate.SIGN_IN);
+            case INSTITUTION -> Map.of(Whose.OWN, Gate.OPEN, Whose.FOREIGN, Gate.HIDDEN);
+            case SYSTEM_ADMIN -> Map.of(Whose.OWN, Gate.HIDDEN, Whose.FOREIGN, Gate.HIDDEN);
+            default -> Map.of(Whose.OWN, Gate.REFUSED, Whose.FOREIGN, Gate.REFUSED);
+        };
+    }
+
+    /** An institution's batch: its clerk's alone; another institution's does not exist for a clerk. */
     private static Rule batch() {
         return role -> switch (role) {
             case ANONYMOUS -> Map.of(Whose.OWN, Gate.SIGN_IN, Whose.FOREIGN, Gate.SIGN_IN);

@@ -17,7 +17,7 @@ import tw.gov.mohw.support.web.Problems;
 
 /**
  * API 用戶端 for an institution's clerk: register a client of the hospital's own system, see when each was last
- * used, rotate a secret, revoke a client. A new or rotated secret is shown in the answer to that request only —
+ * used, rotate a secret, revoke a client; for a system administrator, the same for the insurer's clients. A new or rotated secret is shown in the answer to that request only —
  * never stored, never redirected through the session — and the page is not cached.
  */
 @Controller
@@ -79,7 +79,8 @@ class ApiClientPages {
 
     private String page(Actor actor, Model model) {
         model.addAttribute("clients", clients.list(actor));
-        model.addAttribute("scopes", ApiClients.SCOPES);
+        model.addAttribute("scopes", ApiClients.scopesFor(actor));
+        model.addAttribute("insurer", actor.is(Actor.Role.SYSTEM_ADMIN));
         model.addAttribute("defaultPerMinute", properties.perMinute());
         model.addAttribute("maxPerMinute", ApiClients.MAX_PER_MINUTE);
         model.addAttribute("tokenMinutes", properties.tokenLifetime().toMinutes());

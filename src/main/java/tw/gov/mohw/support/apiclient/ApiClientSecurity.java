@@ -64,13 +64,15 @@ import tw.gov.mohw.support.web.Problems;
  * answered by its own stateless filter chain (no session, no CSRF: a browser never sends such a header by itself):
  * {@code reports.read} for reading, {@code reports.file} for anything that changes; the client must still be active
  * (a revoked client's tokens are refused at once), within its rate limit (429), and it acts as its institution's
- * clerk under its own account, so the one access policy applies to it unchanged.
+ * clerk — or as the insurer — under its own account, so the one access policy applies to it unchanged. The same
+ * tokens are accepted by {@code /fhir/r4}, whose refusals are OperationOutcomes.
  */
 @Configuration
 @EnableConfigurationProperties(ApiClientProperties.class)
 class ApiClientSecurity {
 
     static final RequestMatcher API = PathPatternRequestMatcher.withDefaults().matcher("/api/v1/**");
+    static final RequestMatcher FHIR = PathPatternRequestMatcher.withDefaults().matcher("/fhir/**");
 
     /** Client credentials only: what a hospital's system needs, nothing that would send a browser anywhere. */
     @Bean
@@ -101,7 +103,7 @@ class ApiClientSecurity {
     SecurityFilterChain bearerTokens(HttpSecurity http, JwtDecoder decoder, ApiClients clients, Problems problems,
             SecurityLog log) throws Exception {
         var entryPoint = new BearerTokenAuthenticationEntryPoint();
-        http.securityMatcher(request -> bearer(request) && API.matches(request))
+        http.securityMatcher(request -> bearer(request) && (API.matches(request) || FHIR.matches(request)))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET).hasAuthority("SCOPE_reports.read")
                         .anyRequest().hasAuthority("SCOPE_reports.file"))
@@ -112,7 +114,12 @@ class ApiClientSecurity {
                             log.refused(null, request.getMethod() + " " + request.getRequestURI(), "bearer token",
                                     request.getRemoteAddr(), request.getHeader("User-Agent"));
                             entryPoint.commence(request, response, e);
-                            problems.write(request, response, HttpStatus.UNAUTHORIZED, "problem.detail.token");
+                            if (FHIR.matches(request)) {
+                                Problems.writeOperationOutcome(response, HttpStatus.UNAUTHORIZED, "login",
+                                        "The access token is invalid or expired, or its client has been revoked");
+                            } else {
+                                problems.write(request, response, HttpStatus.UNAUTHORIZED, "problem.detail.token");
+                            }
                         })
                         .accessDeniedHandler((request, response, e) -> {
                             log.refused(account(), request.getMethod() + " " + request.getRequestURI(), "scope",
@@ -121,7 +128,12 @@ class ApiClientSecurity {
                             response.setHeader("WWW-Authenticate", "Bearer error=\"insufficient_scope\", "
                                     + "scope=\"" + (HttpMethod.GET.matches(request.getMethod()) ? "reports.read"
                                             : "reports.file") + "\"");
-                            problems.write(request, response, HttpStatus.FORBIDDEN, "problem.detail.scope");
+                            if (FHIR.matches(request)) {
+                                Problems.writeOperationOutcome(response, HttpStatus.FORBIDDEN, "forbidden",
+                                        "The client lacks the scope this needs");
+                            } else {
+                                problems.write(request, response, HttpStatus.FORBIDDEN, "problem.detail.scope");
+                            }
                         }))
                 .addFilterAfter(new RateLimit(clients, problems), BearerTokenAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -149,8 +161,9 @@ class ApiClientSecurity {
                 authorities.add(new SimpleGrantedAuthority("SCOPE_" + scope));
             }
         }
-        authorities.add(new SimpleGrantedAuthority("ROLE_" + Actor.Role.INSTITUTION.name()));
-        return new UsernamePasswordAuthenticationToken(client.actor(), token, authorities);
+        Actor actor = client.actor();
+        authorities.add(new SimpleGrantedAuthority("ROLE_" + actor.role().name()));
+        return new UsernamePasswordAuthenticationToken(actor, token, authorities);
     }
 
     private static String account() {
@@ -176,7 +189,12 @@ class ApiClientSecurity {
                 var client = clients.active(actor.account().substring("api-client:".length()));
                 if (client.isPresent() && !clients.admit(client.get())) {
                     response.setHeader("Retry-After", Long.toString(clients.retryAfter()));
-                    problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "problem.detail.rate");
+                    if (FHIR.matches(request)) {
+                        Problems.writeOperationOutcome(response, HttpStatus.TOO_MANY_REQUESTS, "throttled",
+                                "Too many requests this minute");
+                    } else {
+                        problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "problem.detail.rate");
+                    }
                     return;
                 }
             }

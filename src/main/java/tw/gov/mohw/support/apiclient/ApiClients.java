@@ -28,8 +28,10 @@ import tw.gov.mohw.support.shared.Violation;
 
 /**
  * The API clients an institution's clerk registers for the hospital's own systems: each acts for that institution
- * only, with the scopes it was given ({@link #SCOPES}). Its secret is shown once — when made and when rotated — and
- * stored only as an Argon2id hash; a revoked client gets no more tokens and its tokens are refused.
+ * only, with the scopes it was given ({@link #SCOPES}). System administrators register the insurer's (健保署), which
+ * read approved support nationwide and nothing else ({@code reports.read} only). A secret is shown once — when made
+ * and when rotated — and stored only as an Argon2id hash; a revoked client gets no more tokens and its tokens are
+ * refused.
  */
 @Service
 class ApiClients {
@@ -63,9 +65,10 @@ class ApiClients {
             return "api-client:" + clientId;
         }
 
-        /** The actor it is when it calls: the institution's, under its own account. */
+        /** The actor it is when it calls: its institution's clerk, or the insurer, under its own account. */
         Actor actor() {
-            return new Actor(Actor.Role.INSTITUTION, account(), null, institutionCode, null);
+            return kind == Kind.INSURER ? new Actor(Actor.Role.INSURER, account(), null, null, null)
+                    : new Actor(Actor.Role.INSTITUTION, account(), null, institutionCode, null);
         }
     }
 
@@ -83,14 +86,24 @@ class ApiClients {
         this.clock = clock;
     }
 
+    /** The clients the actor manages: their institution's, or (a system administrator) the insurer's. */
     List<Client> list(Actor actor) {
-        requireClerk(actor);
-        return jdbc.sql(SELECT + " where institution_code = ? order by revoked_at nulls first, id desc")
-                .param(actor.institutionCode()).query((rs, n) -> client(rs)).list();
+        requireManager(actor);
+        return actor.is(Actor.Role.SYSTEM_ADMIN)
+                ? jdbc.sql(SELECT + " where kind = 'INSURER' order by revoked_at nulls first, id desc")
+                        .query((rs, n) -> client(rs)).list()
+                : jdbc.sql(SELECT + " where institution_code = ? order by revoked_at nulls first, id desc")
+                        .param(actor.institutionCode()).query((rs, n) -> client(rs)).list();
+    }
+
+    /** The scopes the actor may give: the insurer reads only. */
+    static List<String> scopesFor(Actor actor) {
+        return actor.is(Actor.Role.SYSTEM_ADMIN) ? List.of("reports.read") : SCOPES;
     }
 
     Issued create(Actor actor, String name, List<String> scopes, Integer perMinute) {
-        requireClerk(actor);
+        requireManager(actor);
+        Kind kind = actor.is(Actor.Role.SYSTEM_ADMIN) ? Kind.INSURER : Kind.INSTITUTION;
         List<Violation> problems = new ArrayList<>();
         String cleanName = Texts.isBlank(name) ? null : name.strip();
         if (cleanName == null) {
@@ -101,15 +114,16 @@ class ApiClients {
         Set<String> given = new LinkedHashSet<>(scopes == null ? List.of() : scopes);
         if (given.isEmpty()) {
             problems.add(Violation.of("scopes", "apiclient.scopes.required"));
-        } else if (!SCOPES.containsAll(given)) {
+        } else if (!scopesFor(actor).containsAll(given)) {
             problems.add(Violation.of("scopes", "apiclient.scopes.unknown"));
         }
         int rate = perMinute == null ? properties.perMinute() : perMinute;
         if (rate < 1 || rate > MAX_PER_MINUTE) {
             problems.add(Violation.of("perMinute", "apiclient.rate.range", MAX_PER_MINUTE));
         }
-        int active = jdbc.sql("select count(*) from api_client where institution_code = ? and revoked_at is null")
-                .param(actor.institutionCode()).query(Integer.class).single();
+        int active = jdbc.sql("select count(*) from api_client where kind = ? and institution_code is not distinct "
+                + "from ? and revoked_at is null").params(kind.name(), actor.institutionCode()).query(Integer.class)
+                .single();
         if (active >= MAX_CLIENTS) {
             problems.add(Violation.of(null, "apiclient.too.many", MAX_CLIENTS));
         }
@@ -121,9 +135,9 @@ class ApiClients {
         OffsetDateTime now = utc(clock.instant());
         long id = jdbc.sql("""
                 insert into api_client (client_id, kind, institution_code, name, scopes, secret_hash, secret_set_at,
-                    per_minute, created_by, created_at) values (?, 'INSTITUTION', ?, ?, ?, ?, ?, ?, ?, ?)
+                    per_minute, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 returning id""")
-                .params(clientId, actor.institutionCode(), cleanName, String.join(" ", given), SECRETS.encode(secret),
+                .params(clientId, kind.name(), kind == Kind.INSURER ? null : actor.institutionCode(), cleanName, String.join(" ", given), SECRETS.encode(secret),
                         now, rate, actor.account(), now)
                 .query(Long.class).single();
         return new Issued(find(id).orElseThrow(), secret);
@@ -190,8 +204,9 @@ class ApiClients {
     }
 
     private Client own(Actor actor, long id) {
-        requireClerk(actor);
-        return find(id).filter(c -> actor.institutionCode().equals(c.institutionCode()))
+        requireManager(actor);
+        return find(id).filter(c -> actor.is(Actor.Role.SYSTEM_ADMIN) ? c.kind() == Kind.INSURER
+                        : actor.institutionCode().equals(c.institutionCode()))
                 .orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND,
                         Violation.of(null, "apiclient.not.found")));
     }
@@ -215,9 +230,10 @@ class ApiClients {
         return at == null ? null : at.toInstant();
     }
 
-    static void requireClerk(Actor actor) {
-        // a client cannot make clients: only a clerk signed in with the institution's card
-        if (!actor.is(Actor.Role.INSTITUTION) || actor.account().startsWith("api-client:")) {
+    static void requireManager(Actor actor) {
+        // a client cannot make clients: only a clerk signed in with the institution's card, or a system administrator
+        if (!(actor.is(Actor.Role.INSTITUTION) && !actor.account().startsWith("api-client:"))
+                && !actor.is(Actor.Role.SYSTEM_ADMIN)) {
             throw new DomainException(DomainException.Kind.FORBIDDEN, Violation.of(null, "apiclient.forbidden"));
         }
     }

@@ -43,8 +43,6 @@ class ApprovedSupport {
     private static final Set<ReportStatus> APPROVED = Set.of(ReportStatus.APPROVED);
     private static final Pattern ROLE_ID = Pattern.compile("(\\d{1,18})(?:-d(\\d{1,4}))?");
     private static final Pattern PRACTITIONER_ID = Pattern.compile("\\d{1,18}");
-    /** Pages of the underlying search read when only the supported institution may match (see {@link #rows}). */
-    private static final int SCAN_PAGE = ReportQuery.MAX_SIZE;
 
     private final SupportReports reports;
     private final Registry registry;
@@ -158,44 +156,21 @@ class ApprovedSupport {
     private record Rows(List<ReportSummary> items, Integer total, boolean more) {
     }
 
-    /**
-     * The page asked for. The report module's institution filter matches the home or the supported institution;
-     * FHIR's {@code organization} is the supported one only, so with it the matches are read in full (pages of
-     * 100, up to the report module's count limit) and the supported institution's kept: correct totals and pages,
-     * at the price of reading an institution's approved reports on every such search.
-     */
+    /** The page asked for; FHIR's {@code organization} is the supported institution only. */
     private Rows rows(Actor actor, SupportSearch search) {
         int size = Math.max(1, search.count());
-        if (search.organization() == null) {
-            ResultPage<ReportSummary> page = reports.search(actor, query(search.practitioner(), null, search.from(),
-                    search.to(), search.page() - 1, size));
-            long before = (long) (search.page() - 1) * size;
-            return new Rows(search.count() == 0 ? List.of() : page.items(),
-                    page.totalExact() ? Math.toIntExact(page.total()) : null,
-                    !page.totalExact() || before + page.items().size() < page.total());
-        }
-        List<ReportSummary> supported = new ArrayList<>();
-        boolean exact = true;
-        for (int page = 0; ; page++) {
-            ResultPage<ReportSummary> scanned = reports.search(actor, query(search.practitioner(),
-                    search.organization(), search.from(), search.to(), page, SCAN_PAGE));
-            scanned.items().stream().filter(r -> r.supportedInstitution().equals(search.organization().value()))
-                    .forEach(supported::add);
-            exact = scanned.totalExact();
-            if (scanned.items().size() < SCAN_PAGE || (long) (page + 1) * SCAN_PAGE >= scanned.total()) {
-                break;
-            }
-        }
-        int from = (int) Math.min((long) (search.page() - 1) * size, supported.size());
-        int to = Math.min(from + size, supported.size());
-        return new Rows(search.count() == 0 ? List.of() : supported.subList(from, to),
-                exact ? supported.size() : null, to < supported.size());
+        ResultPage<ReportSummary> page = reports.search(actor, query(search.practitioner(), search.organization(),
+                search.from(), search.to(), search.page() - 1, size));
+        long before = (long) (search.page() - 1) * size;
+        return new Rows(search.count() == 0 ? List.of() : page.items(),
+                page.totalExact() ? Math.toIntExact(page.total()) : null,
+                !page.totalExact() || before + page.items().size() < page.total());
     }
 
-    private static ReportQuery query(NationalId practitioner, InstitutionCode institution, LocalDate from,
+    private static ReportQuery query(NationalId practitioner, InstitutionCode supported, LocalDate from,
             LocalDate to, int page, int size) {
-        return new ReportQuery(practitioner, institution, APPROVED, from, to, null, false,
-                ReportQuery.Sort.PERIOD_START, false, page, size);
+        return new ReportQuery(practitioner, supported, APPROVED, from, to, null, false, ReportQuery.Sort.PERIOD_START,
+                false, page, size, null, true);
     }
 
     /** The report, when the actor may see it and it is approved; else not found, whichever it was. */

@@ -197,14 +197,14 @@ class SecurityConfiguration {
                         }, API)
                         .defaultAuthenticationEntryPointFor((request, response, ex) -> {
                             refused(log, request, "unauthenticated");
-                            fhirOutcome(response, HttpStatus.UNAUTHORIZED, "login", "Authentication required");
+                            Problems.writeOperationOutcome(response, HttpStatus.UNAUTHORIZED, "login", "Authentication required");
                         }, FHIR)
                         .defaultAuthenticationEntryPointFor(toLogin, r -> true)
                         .accessDeniedHandler((request, response, ex) -> {
                             boolean csrf = ex instanceof CsrfException;
                             refused(log, request, csrf ? "csrf" : "forbidden");
                             if (FHIR.matches(request)) {
-                                fhirOutcome(response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden");
+                                Problems.writeOperationOutcome(response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden");
                             } else if (API.matches(request) || "XMLHttpRequest".equals(request.getHeader("X-Requested-With"))
                                     || request.getHeader("X-CSRF-TOKEN") != null) {
                                 problems.write(request, response, HttpStatus.FORBIDDEN,
@@ -217,19 +217,6 @@ class SecurityConfiguration {
             http.addFilterBefore(new HeaderActorFilter(headerActors), AnonymousAuthenticationFilter.class);
         }
         return http.build();
-    }
-
-    /**
-     * A refusal at the gate of {@code /fhir/**}, as the FHIR OperationOutcome its clients read: a fixed text, so no
-     * FHIR library is needed here.
-     */
-    static void fhirOutcome(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String code,
-            String diagnostics) throws java.io.IOException {
-        response.setStatus(status.value());
-        response.setContentType("application/fhir+json;charset=UTF-8");
-        response.getOutputStream().write(("{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":"
-                + "\"error\",\"code\":\"" + code + "\",\"diagnostics\":\"" + diagnostics + "\"}]}")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Every refused access goes to the security log, with what was asked for and from where. */

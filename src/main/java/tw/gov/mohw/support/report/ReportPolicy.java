@@ -72,6 +72,8 @@ final class ReportPolicy {
                     || actor.bureauCode().equals(r.informedBureau());
             case NATIONAL_VIEWER -> true;
             case SYSTEM_ADMIN -> false;
+            // 健保署: approved support, nationwide, for billing; nothing waiting, refused or withdrawn
+            case INSURER -> r.approved();
         };
     }
 
@@ -90,6 +92,7 @@ final class ReportPolicy {
             case REVIEWER, BUREAU_ADMIN -> bureau(actor, DECIDED_HERE, INFORMED_HERE);
             case NATIONAL_VIEWER -> new Scope(List.of("r.case_number is not null"), Map.of());
             case SYSTEM_ADMIN -> Scope.NOTHING;
+            case INSURER -> new Scope(List.of("r.approval_number is not null"), Map.of());
         };
     }
 

@@ -62,7 +62,8 @@ class ReportQueries {
             params.put("nationalId", q.practitioner().value());
         }
         if (q.institution() != null) {
-            where.add("(r.home_institution = :institution or r.supported_institution = :institution)");
+            where.add(q.supportedOnly() ? "r.supported_institution = :institution"
+                    : "(r.home_institution = :institution or r.supported_institution = :institution)");
             params.put("institution", q.institution().value());
         }
         if (!q.statuses().isEmpty()) {

@@ -12,10 +12,11 @@ import tw.gov.mohw.support.registry.NationalId;
  * @param from with {@code to}: reports whose period meets [from, to]
  * @param awaitingDecision only what waits for the bureau (a submission or a change), oldest first
  * @param text a whole case number, approval number or person's name
+ * @param supportedOnly with {@code institution}: only reports supporting there (not those of its own staff)
  */
 public record ReportQuery(NationalId practitioner, InstitutionCode institution, Set<ReportStatus> statuses,
         LocalDate from, LocalDate to, String bureau, boolean awaitingDecision, Sort sort, boolean descending,
-        int page, int size, String text) {
+        int page, int size, String text, boolean supportedOnly) {
 
     public static final int MAX_SIZE = 100;
 
@@ -23,6 +24,14 @@ public record ReportQuery(NationalId practitioner, InstitutionCode institution, 
         statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
         sort = sort == null ? Sort.CREATED_AT : sort;
         text = text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /** {@code institution} as the home or the supported institution. */
+    public ReportQuery(NationalId practitioner, InstitutionCode institution, Set<ReportStatus> statuses,
+            LocalDate from, LocalDate to, String bureau, boolean awaitingDecision, Sort sort, boolean descending,
+            int page, int size, String text) {
+        this(practitioner, institution, statuses, from, to, bureau, awaitingDecision, sort, descending, page, size,
+                text, false);
     }
 
     /** Without a text: every filter but the case number, approval number or name. */

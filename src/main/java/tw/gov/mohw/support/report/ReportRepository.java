@@ -46,9 +46,9 @@ class ReportRepository {
     Optional<Routing> routing(long id) {
         return jdbc.sql("""
                 select practitioner_id, home_institution, supported_institution, deciding_bureau, informed_bureau,
-                       case_number is not null from support_report where id = ?""").param(id)
-                .query((rs, n) -> new Routing(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getBoolean(6))).optional();
+                       case_number is not null, approval_number is not null from support_report where id = ?""")
+                .param(id).query((rs, n) -> new Routing(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7))).optional();
     }
 
     Optional<Long> findIdByCaseNumber(String caseNumber) {
@@ -68,7 +68,8 @@ class ReportRepository {
      */
     List<LiveCommitment> liveCommitments(long practitionerId, LocalDate from, ReportPolicy.Scope scope) {
         return jdbc.sql("""
-                select r.id, r.case_number, r.status, r.practitioner_id, r.home_institution, r.supported_institution,
+                select r.id, r.case_number, r.approval_number, r.status, r.practitioner_id, r.home_institution,
+                       r.supported_institution,
                        r.deciding_bureau, r.informed_bureau, v.revision_no = r.pending_revision as pending,
                        v.period_start, v.period_end, r.cancelled_from, v.schedule
                   from support_report r
@@ -87,7 +88,8 @@ class ReportRepository {
                             ReportStatus.valueOf(rs.getString("status")),
                             new Routing(rs.getLong("practitioner_id"), rs.getString("home_institution"),
                                     rs.getString("supported_institution"), rs.getString("deciding_bureau"),
-                                    rs.getString("informed_bureau"), rs.getString("case_number") != null),
+                                    rs.getString("informed_bureau"), rs.getString("case_number") != null,
+                                    rs.getString("approval_number") != null),
                             pending, new Period(rs.getObject("period_start", LocalDate.class), end),
                             json.readValue(rs.getString("schedule"), Schedule.class));
                 })

@@ -7,7 +7,9 @@ package tw.gov.mohw.support.report;
  * @param informedBureau the bureau informed (副知) of a report supporting in another county; {@code null} in the
  *     same county
  * @param filed whether it has a case number (a draft concerns only its applicant)
+ * @param approved whether it was ever approved (it has an approval number, kept through a change or cancellation):
+ *     what the insurer may read
  */
 record Routing(long practitionerId, String homeInstitution, String supportedInstitution, String decidingBureau,
-        String informedBureau, boolean filed) {
+        String informedBureau, boolean filed, boolean approved) {
 }

@@ -13,8 +13,8 @@ import java.util.Set;
 import tw.gov.mohw.support.registry.InstitutionCode;
 import tw.gov.mohw.support.shared.Actor;
 import tw.gov.mohw.support.shared.DomainException;
-import tw.gov.mohw.support.shared.Violation;
 import tw.gov.mohw.support.shared.Texts;
+import tw.gov.mohw.support.shared.Violation;
 
 /**
  * The support report (報備支援申請) and the only place its state changes. Each transition checks the state it
@@ -420,7 +420,7 @@ public class SupportReport {
 
     Routing routing() {
         return new Routing(practitionerId, homeInstitution.value(), supportedInstitution.value(), decidingBureau,
-                informedBureau, caseNumber != null);
+                informedBureau, caseNumber != null, approvalNumber() != null);
     }
 
     /** What {@link ReportPolicy} needs to know to answer who may do what to this report today. */

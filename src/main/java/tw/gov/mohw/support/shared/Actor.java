@@ -67,6 +67,11 @@ public record Actor(Role role, String account, String nationalId, String institu
         /** 衛福部: reads everything. */
         NATIONAL_VIEWER,
         /** Operator: reference data, rule parameters, the audit trail. */
-        SYSTEM_ADMIN
+        SYSTEM_ADMIN,
+        /**
+         * 健保署, the insurer: an API client only (made by system administrators), which reads approved support
+         * nationwide — what its billing needs — and nothing else.
+         */
+        INSURER
     }
 }

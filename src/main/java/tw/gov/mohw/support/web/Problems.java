@@ -34,6 +34,19 @@ public class Problems {
         response.getWriter().write(json.writeValueAsString(of(status, detailKey, localeOf(request))));
     }
 
+    /**
+     * A refusal at the gate of {@code /fhir/**}, as the FHIR OperationOutcome its clients read: a fixed text, so no
+     * FHIR library is needed where requests are refused before they reach the FHIR module.
+     */
+    public static void writeOperationOutcome(jakarta.servlet.http.HttpServletResponse response, HttpStatus status,
+            String code, String diagnostics) throws java.io.IOException {
+        response.setStatus(status.value());
+        response.setContentType("application/fhir+json;charset=UTF-8");
+        response.getOutputStream().write(("{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":"
+                + "\"error\",\"code\":\"" + code + "\",\"diagnostics\":\"" + diagnostics + "\"}]}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     public ProblemDetail of(HttpStatus status, String detailKey, List<Violation> violations, Locale locale) {
         ProblemDetail problem = ProblemDetail.forStatus(status);
         problem.setType(URI.create("urn:problem:" + detailKey));

@@ -55,6 +55,7 @@ class ApiClientTest {
     @Autowired JdbcClient jdbc;
     @Autowired JwtEncoder encoder;
     @Autowired SigningKeys keys;
+    @Autowired Api api;
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -291,6 +292,82 @@ class ApiClientTest {
         assertThat(kidAfter).isNotEqualTo(kidBefore);
         assertThat(call(signIns.baseUrl(), before, "GET", "/api/v1/reports", null).statusCode()).isEqualTo(200);
         assertThat(call(signIns.baseUrl(), after, "GET", "/api/v1/reports", null).statusCode()).isEqualTo(200);
+    }
+
+    /** Registers a client as a system administrator: the insurer's. */
+    private Registered registerInsurer(String name, String scopes) throws Exception {
+        var session = signIns.session("system-admin:insurer-ops");
+        var page = http.send(HttpRequest.newBuilder(URI.create(signIns.baseUrl() + "/api-clients"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", session.cookies())
+                .POST(HttpRequest.BodyPublishers.ofString("name=" + enc(name) + "&perMinute=600&scopes=" + scopes
+                        + "&_csrf=" + enc(session.csrf()))).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher codes = CODE.matcher(page.body());
+        if (!codes.find()) {
+            return null;
+        }
+        String clientId = codes.group(1);
+        codes.find();
+        return new Registered(clientId, codes.group(1));
+    }
+
+    /**
+     * 健保署: a client system administrators make, which reads approved support nationwide — over the JSON API and
+     * FHIR — and nothing else: not what waits for a decision, not a filing.
+     */
+    @Test
+    void theInsurerReadsApprovedSupportNationwideAndNothingElse() throws Exception {
+        assertThat(registerInsurer("健保署 申報系統", "reports.file")).as("the insurer only reads").isNull();
+        Registered insurer = registerInsurer("健保署 申報系統", "reports.read");
+        assertThat(jdbc.sql("select kind, institution_code from api_client where client_id = ?")
+                .param(insurer.clientId()).query((rs, n) -> rs.getString(1) + "/" + rs.getString(2)).single())
+                .isEqualTo("INSURER/null");
+        String home = fixtures.institution("10002");
+        String person = fixtures.practitioner(home);
+        var start = fixtures.today().plusDays(40);
+        long approved = api.post("institution:" + home, "/api/v1/submissions", Api.report(person,
+                fixtures.institution("10015"), start.toString(), start.plusMonths(1).toString(), "WEDNESDAY", "09:00",
+                "12:00"), Map.of("Idempotency-Key", "insurer-" + person)).body().get("id").asLong();
+        assertThat(api.post("reviewer:10002:insurer-test", "/api/v1/reports/" + approved + "/decisions",
+                Map.of("decision", "APPROVE")).status()).isEqualTo(200);
+        String waitingHome = fixtures.institution("63000");
+        String waitingPerson = fixtures.practitioner(waitingHome);
+        long waiting = api.post("institution:" + waitingHome, "/api/v1/submissions", Api.report(waitingPerson,
+                fixtures.institution("65000"), start.toString(), start.plusMonths(1).toString(), "WEDNESDAY", "09:00",
+                "12:00"), Map.of("Idempotency-Key", "insurer-" + waitingPerson)).body().get("id").asLong();
+
+        String token = accessToken(insurer, "reports.read");
+        assertThat(call(signIns.baseUrl(), token, "GET", "/api/v1/reports/" + approved, null).statusCode())
+                .isEqualTo(200);
+        assertThat(call(signIns.baseUrl(), token, "GET", "/api/v1/reports/" + waiting, null).statusCode())
+                .isEqualTo(404);
+        assertThat(call(signIns.baseUrl(), token, "GET", "/api/v1/reports?institution=" + waitingHome, null).body())
+                .doesNotContain("\"id\":" + waiting);
+        assertThat(call(signIns.baseUrl(), token, "GET", "/api/v1/reports?institution=" + home, null).body())
+                .contains("\"id\":" + approved);
+        assertThat(call(signIns.baseUrl(), token, "POST", "/api/v1/submissions", report(person,
+                fixtures.institution("10015"))).statusCode()).isEqualTo(403);
+        // the full national ID is not disclosed to it
+        assertThat(call(signIns.baseUrl(), token, "GET", "/api/v1/reports/" + approved + "/national-id", null)
+                .statusCode()).isEqualTo(403);
+
+        // FHIR, by the person's national ID (what a claim carries)
+        var fhir = call(signIns.baseUrl(), token, "GET", "/fhir/r4/PractitionerRole?practitioner.identifier="
+                + enc("http://www.moi.gov.tw|" + person), null);
+        assertThat(fhir.statusCode()).as(fhir.body()).isEqualTo(200);
+        assertThat(fhir.headers().firstValue("Content-Type").orElse("")).startsWith("application/fhir+json");
+        assertThat(json.readTree(fhir.body()).get("total").asInt()).isEqualTo(1);
+        // a bad token at FHIR is told as FHIR tells it
+        var refused = call(signIns.baseUrl(), "not-a-token", "GET", "/fhir/r4/PractitionerRole", null);
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.body()).contains("\"resourceType\":\"OperationOutcome\"");
+
+        // an institution's clerk neither sees nor touches the insurer's clients
+        String clerk = fixtures.institution("63000");
+        assertThat(signIns.call(signIns.session("institution:" + clerk), "GET", "/api-clients", null).body())
+                .doesNotContain(insurer.clientId());
+        long id = jdbc.sql("select id from api_client where client_id = ?").param(insurer.clientId())
+                .query(Long.class).single();
+        assertThat(form(clerk, "/api-clients/" + id + "/revoke", "").statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -232,6 +232,14 @@ class FhirApiTest {
 
     // --- searching ------------------------------------------------------------------------------------------------
 
+    /** The organization of a PractitionerRole is where the support is: not the person's home institution. */
+    @Test
+    void anOrganizationIsTheSupportedInstitutionOnly() {
+        assertThat(search(clerk, "organization.identifier=" + enc(INSTITUTION + "|" + supported)).getTotal())
+                .isEqualTo(1);
+        assertThat(search(clerk, "organization.identifier=" + enc(INSTITUTION + "|" + home)).getTotal()).isZero();
+    }
+
     @Test
     void aDateSearchFindsSupportOnThatDay() {
         String byPerson = "practitioner.identifier=" + enc(NATIONAL_ID + "|" + person);

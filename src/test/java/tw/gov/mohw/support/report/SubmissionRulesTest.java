@@ -54,7 +54,7 @@ class SubmissionRulesTest {
     /** Another live report of the person: Tuesdays and Wednesdays 09:00–12:00 over the same weeks. */
     static LiveCommitment elsewhere(LocalDate start, LocalDate end, DayOfWeek day) {
         return new LiveCommitment(99, "北市115-000099", ReportStatus.APPROVED,
-                new Routing(1, "0101090517", "0303030303", "63000", null, true), false, new Period(start, end),
+                new Routing(1, "0101090517", "0303030303", "63000", null, true, true), false, new Period(start, end),
                 Schedule.ofWeekly(new WeeklySlot(day, LocalTime.of(9, 0), LocalTime.of(12, 0))));
     }
 
