@@ -62,6 +62,12 @@ for i in $(seq 1 150); do
     sleep 2
 done
 
+# the synthetic data is written after the application is ready: wait for its reports
+for i in $(seq 1 120); do
+    [ "$(psql_at -c "select count(*) >= 4000 from support_report" 2>/dev/null)" = t ] && break
+    [ "$i" -lt 120 ] || { echo "no synthetic data after 120 s" >&2; exit 1; }
+    sleep 1
+done
 # the institution with the most staff practising from today on, its staff, and an open institution elsewhere
 HOME_CODE=$(psql_at -c "select institution_code from practice_registration where status = 'PRACTISING'
     and valid_to is null group by 1 order by count(*) desc, 1 limit 1")
