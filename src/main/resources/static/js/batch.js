@@ -19,7 +19,7 @@
         }
         var checking = p.state === 'CHECKING';
         bar.max = Math.max(1, checking ? p.total : p.ready);
-        bar.value = checking ? p.checked : p.filed;
+        bar.value = checking ? p.checked : p.processed;
         text.textContent = p.text;
         setTimeout(ask, 1000);
       })

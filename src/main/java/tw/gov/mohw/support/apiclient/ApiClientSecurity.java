@@ -18,16 +18,23 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -39,6 +46,9 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenIntrospectionAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenRevocationAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -49,6 +59,7 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -88,6 +99,22 @@ class ApiClientSecurity {
         }
         http.securityMatcher(server.getEndpointsMatcher())
                 .with(server, s -> s.registeredClientRepository(clients)
+                        // secrets are checked as they are stored, never re-hashed by the endpoint
+                        .clientAuthentication(c -> c.authenticationProviders(providers -> providers.forEach(p -> {
+                            if (p instanceof ClientSecretAuthenticationProvider secrets) {
+                                secrets.setPasswordEncoder(ApiClients.SECRETS);
+                            }
+                        })))
+                        // no token is kept (see NothingStored), so neither revoked nor looked up one by one: both
+                        // endpoints say so rather than answer as if they had (revoke a client on /api-clients)
+                        .tokenRevocationEndpoint(e -> e.authenticationProviders(providers -> {
+                            providers.clear();
+                            providers.add(unsupported());
+                        }))
+                        .tokenIntrospectionEndpoint(e -> e.authenticationProviders(providers -> {
+                            providers.clear();
+                            providers.add(unsupported());
+                        }))
                         .authorizationService(new NothingStored())
                         .authorizationServerSettings(settings.build())
                         .tokenGenerator(tokens))
@@ -105,8 +132,12 @@ class ApiClientSecurity {
         var entryPoint = new BearerTokenAuthenticationEntryPoint();
         http.securityMatcher(request -> bearer(request) && (API.matches(request) || FHIR.matches(request)))
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers(HttpMethod.GET).hasAuthority("SCOPE_reports.read")
-                        .anyRequest().hasAuthority("SCOPE_reports.file"))
+                        // the insurer reads approved support through FHIR only: the JSON API would also show what
+                        // waits for a decision, histories and their reasons
+                        .requestMatchers(API).access(AuthorizationManagers.allOf(
+                                AuthorizationManagers.not(AuthorityAuthorizationManager.hasRole("INSURER")),
+                                scopeOfMethod()))
+                        .anyRequest().hasAuthority("SCOPE_reports.read"))
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(token -> authentication(token,
                                 clients)))
@@ -140,6 +171,16 @@ class ApiClientSecurity {
                 .csrf(c -> c.disable())
                 .requestCache(c -> c.disable());
         return http.build();
+    }
+
+    /** Reading needs {@code reports.read}, anything else {@code reports.file}. */
+    private static AuthorizationManager<RequestAuthorizationContext> scopeOfMethod() {
+        AuthorizationManager<RequestAuthorizationContext> read = AuthorityAuthorizationManager.hasAuthority(
+                "SCOPE_reports.read");
+        AuthorizationManager<RequestAuthorizationContext> file = AuthorityAuthorizationManager.hasAuthority(
+                "SCOPE_reports.file");
+        return (authentication, context) -> (HttpMethod.GET.matches(context.getRequest().getMethod()) ? read : file)
+                .authorize(authentication, context);
     }
 
     static boolean bearer(HttpServletRequest request) {
@@ -209,9 +250,9 @@ class ApiClientSecurity {
         return new RegisteredClientRepository() {
             @Override
             public void save(RegisteredClient client) {
-                // the token endpoint saves a client only to re-hash its secret with newer parameters
-                jdbc.sql("update api_client set secret_hash = ? where client_id = ? and revoked_at is null")
-                        .params(client.getClientSecret(), client.getClientId()).update();
+                // clients are made, rotated and revoked by ApiClients alone; the endpoint never re-hashes (it checks
+                // with the same encoder that stored the hash)
+                throw new UnsupportedOperationException("API clients are managed on /api-clients");
             }
 
             @Override
@@ -275,6 +316,23 @@ class ApiClientSecurity {
         }
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
         return decoder;
+    }
+
+    /** Refuses what the server does not keep tokens for: RFC 7009's "unsupported_token_type". */
+    private static AuthenticationProvider unsupported() {
+        return new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication authentication) {
+                throw new OAuth2AuthenticationException(new OAuth2Error("unsupported_token_type",
+                        "tokens are not kept: revoke the client instead", null));
+            }
+
+            @Override
+            public boolean supports(Class<?> authentication) {
+                return OAuth2TokenRevocationAuthenticationToken.class.isAssignableFrom(authentication)
+                        || OAuth2TokenIntrospectionAuthenticationToken.class.isAssignableFrom(authentication);
+            }
+        };
     }
 
     /**

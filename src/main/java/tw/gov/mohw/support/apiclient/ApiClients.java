@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -42,12 +41,35 @@ class ApiClients {
     static final int MAX_CLIENTS = 20;
 
     /**
-     * Argon2id with the parameters Spring Security's own default encoder has, which the token endpoint checks secrets
-     * with: other parameters would make it re-hash the secret at every token request. (A secret is 256 random bits:
-     * no hash's cost is what protects it; the hash is so that the database alone never lets anyone in.)
+     * A client secret is 256 random bits, so it is stored as its SHA-256: no dictionary or guessing can invert that,
+     * and a slow password hash (Argon2id, bcrypt) would only make every request to the token endpoint — an open
+     * door, with client ids that are no secret — cost tens of milliseconds of CPU to anyone who knocks. The
+     * comparison is constant-time. The token endpoint checks secrets with this same encoder (see
+     * {@code ApiClientSecurity}), so it never "upgrades" a stored hash.
      */
-    static final PasswordEncoder SECRETS = new DelegatingPasswordEncoder("argon2",
-            Map.of("argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8()));
+    static final PasswordEncoder SECRETS = new DelegatingPasswordEncoder("sha256", Map.of("sha256",
+            new PasswordEncoder() {
+                @Override
+                public String encode(CharSequence raw) {
+                    return HexFormat.of().formatHex(sha256(raw));
+                }
+
+                @Override
+                public boolean matches(CharSequence raw, String encoded) {
+                    return raw != null && encoded != null && java.security.MessageDigest.isEqual(sha256(raw),
+                            HexFormat.of().parseHex(encoded));
+                }
+            }));
+
+    private static byte[] sha256(CharSequence raw) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(raw.toString()
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     enum Kind { INSTITUTION, INSURER }

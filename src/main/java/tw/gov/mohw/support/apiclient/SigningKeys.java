@@ -45,6 +45,7 @@ class SigningKeys {
 
     private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
     static final Duration CACHE = Duration.ofSeconds(60);
+    private static final Duration UNKNOWN_KID_REFRESH = Duration.ofSeconds(5);
     /** A new key takes over this long before the old one stops signing, so no node ever has none. */
     private static final Duration OVERLAP = Duration.ofDays(1);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -68,11 +69,20 @@ class SigningKeys {
         this.encryption = new SecretKeySpec(properties.keyEncryptionKeyBytes(), "AES");
     }
 
-    /** The key to sign a token with now (made if there is none yet). */
+    /**
+     * The key to sign a token with now: made if there is none this node can use yet (a new deployment; or the
+     * encryption key changed, so none it finds can be read — then it signs with a new one at once rather than fail
+     * until the next rotation).
+     */
     RSAKey signing() {
         Loaded l = current(false);
         if (l.signing() == null) {
-            rotate();
+            tx.executeWithoutResult(status -> {
+                jdbc.sql("select pg_advisory_xact_lock(hashtext('token_signing_key'))").query(Object.class).list();
+                if (current(true).signing() == null) {
+                    make(clock.instant());
+                }
+            });
             l = current(true);
         }
         return l.signing();
@@ -83,13 +93,22 @@ class SigningKeys {
         return current(false).published();
     }
 
-    /** The public key {@code kid}, reading the database again once when it is not known yet. */
+    /**
+     * The public key {@code kid}, reading the database again when it is not known yet — at most every
+     * {@link #UNKNOWN_KID_REFRESH}, so tokens naming made-up key ids cannot make every request a database read.
+     */
     RSAKey published(String kid) {
-        for (boolean fresh : new boolean[] {false, true}) {
-            for (RSAKey key : current(fresh).published()) {
+        Loaded l = current(false);
+        for (int attempt = 0; attempt < 2; attempt++) {
+            for (RSAKey key : l.published()) {
                 if (key.getKeyID().equals(kid)) {
                     return key;
                 }
+            }
+            if (attempt == 0 && l.at().plus(UNKNOWN_KID_REFRESH).isBefore(clock.instant())) {
+                l = current(true);
+            } else {
+                break;
             }
         }
         return null;

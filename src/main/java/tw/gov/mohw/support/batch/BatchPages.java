@@ -126,6 +126,8 @@ class BatchPages {
         out.put("checked", b.checked());
         out.put("ready", b.toFile());
         out.put("filed", b.filed());
+        // what filing has worked through, filed or refused: the bar ends full even when rows were refused
+        out.put("processed", b.processed());
         out.put("text", progressText(b, locale));
         return out;
     }

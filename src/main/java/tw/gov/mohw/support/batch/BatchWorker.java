@@ -30,8 +30,12 @@ class BatchWorker {
 
     private static final Logger log = LoggerFactory.getLogger(BatchWorker.class);
     static final Duration LEASE = Duration.ofSeconds(60);
-    /** Progress is written every this many rows (each row's outcome is written at once). */
+    /** Progress is written every this many rows (each row's outcome is written at once)… */
     private static final int STEP = 20;
+    /** …and the lease renewed at least this often, however slowly rows go. */
+    private static final Duration RENEW = Duration.ofSeconds(15);
+    /** A job that failed for a reason not of its rows is tried again this many times, after a pause, then FAILED. */
+    static final int TRIES = 3;
 
     private final String node = UUID.randomUUID().toString();
     private final JdbcClient jdbc;
@@ -74,6 +78,7 @@ class BatchWorker {
             return false;
         }
         Job job = claimed.get(0);
+        renewed = now;
         try {
             if (job.state() == Batches.State.CHECKING) {
                 check(job);
@@ -83,10 +88,17 @@ class BatchWorker {
         } catch (LostLease lost) {
             log.info("Batch {}: lease lost to another node", job.id());
         } catch (RuntimeException e) {
-            // not a row's problem (those are outcomes): the job cannot go on; the clerk is told, nothing half-said
+            // Not a row's problem (those are outcomes): the database away, the node stopping. Another try after a
+            // pause, on any node, goes on from the first row without an outcome; after TRIES the clerk is told.
             log.error("Batch {} failed", job.id(), e);
-            jdbc.sql("update batch set state = 'FAILED', lease_owner = null, updated_at = ? where id = ? "
-                    + "and lease_owner = ?").params(Batches.utc(clock.instant()), job.id(), node).update();
+            Instant failedAt = clock.instant();
+            jdbc.sql("""
+                    update batch set failures = failures + 1, lease_owner = null, lease_until = ?, updated_at = ?,
+                        state = case when failures + 1 >= ? then 'FAILED' else state end
+                     where id = ? and lease_owner = ?""")
+                    .params(Batches.utc(failedAt.plus(Duration.ofSeconds(30))), Batches.utc(failedAt), TRIES, job.id(),
+                            node)
+                    .update();
         }
         return true;
     }
@@ -128,9 +140,7 @@ class BatchWorker {
                 outcome(job, row.line(), problems.isEmpty() ? Batches.RowState.READY : Batches.RowState.INVALID,
                         problems, null, null);
             }
-            if (++done % STEP == 0) {
-                progress(job, "rows_checked", done);
-            }
+            renewIfDue(job, "rows_checked", ++done);
         }
         progress(job, "rows_checked", done);
         finish(job, Batches.State.CHECKED);
@@ -155,9 +165,7 @@ class BatchWorker {
                 // something changed since the check (another filing for the person, the registry, the rules)
                 outcome(job, row.line(), Batches.RowState.REFUSED, refused.violations(), null, null);
             }
-            if (filed % STEP == 0) {
-                progress(job, "rows_filed", filed);
-            }
+            renewIfDue(job, "rows_filed", filed);
         }
         progress(job, "rows_filed", filed);
         finish(job, Batches.State.DONE);
@@ -172,14 +180,28 @@ class BatchWorker {
                 .list();
     }
 
+    /** A row's outcome, written only while this node holds the batch: a node that lost it has the last word never. */
     private void outcome(Job job, int line, Batches.RowState state, List<Violation> problems, Long reportId,
             String caseNumber) {
-        jdbc.sql("""
+        int written = jdbc.sql("""
                 update batch_row set state = ?, problems = cast(? as jsonb), report_id = ?, case_number = ?
-                 where batch_id = ? and line = ?""")
+                 where batch_id = ? and line = ?
+                   and exists (select 1 from batch b where b.id = ? and b.lease_owner = ?)""")
                 .params(state.name(), problems.isEmpty() ? null : batches.json(problems), reportId, caseNumber,
-                        job.id(), line)
+                        job.id(), line, job.id(), node)
                 .update();
+        if (written == 0) {
+            throw new LostLease();
+        }
+    }
+
+    private Instant renewed = Instant.EPOCH;
+
+    /** Progress every {@link #STEP} rows, and the lease renewed at least every {@link #RENEW}. */
+    private void renewIfDue(Job job, String column, int count) {
+        if (count % STEP == 0 || renewed.plus(RENEW).isBefore(clock.instant())) {
+            progress(job, column, count);
+        }
     }
 
     /** Writes the progress and renews the lease, while this node still holds it. */
@@ -191,6 +213,7 @@ class BatchWorker {
         if (held == 0) {
             throw new LostLease();
         }
+        renewed = now;
     }
 
     private void finish(Job job, Batches.State state) {

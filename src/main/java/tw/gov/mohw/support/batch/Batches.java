@@ -53,6 +53,11 @@ class Batches {
             return count(RowState.READY) + count(RowState.FILED) + count(RowState.REFUSED);
         }
 
+        /** The rows filing has worked through, filed or refused. */
+        public int processed() {
+            return count(RowState.FILED) + count(RowState.REFUSED);
+        }
+
         public boolean working() {
             return state == State.CHECKING || state == State.FILING;
         }

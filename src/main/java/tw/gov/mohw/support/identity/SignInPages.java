@@ -236,11 +236,20 @@ class SignInPages {
         response.setHeader("Clear-Site-Data", "\"cache\", \"storage\"");
     }
 
-    /** Who is signed in, and the CSRF token script sends back in {@code X-CSRF-TOKEN}. */
+    /**
+     * Who is signed in, and the CSRF token script sends back in {@code X-CSRF-TOKEN} — none for an API client's
+     * bearer token, which needs none.
+     */
     @GetMapping("/api/v1/session")
     @ResponseBody
     Map<String, Object> session(@AuthenticationPrincipal Actor actor, CsrfToken csrf) {
-        return Map.of("account", actor.account(), "role", actor.role().name(), "csrfToken", csrf.getToken(),
-                "csrfHeader", csrf.getHeaderName());
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("account", actor.account());
+        out.put("role", actor.role().name());
+        if (csrf != null) {
+            out.put("csrfToken", csrf.getToken());
+            out.put("csrfHeader", csrf.getHeaderName());
+        }
+        return out;
     }
 }

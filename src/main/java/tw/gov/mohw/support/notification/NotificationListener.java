@@ -22,9 +22,9 @@ import tw.gov.mohw.support.registry.Institution;
 import tw.gov.mohw.support.registry.InstitutionCode;
 import tw.gov.mohw.support.registry.Practitioner;
 import tw.gov.mohw.support.registry.Registry;
-import tw.gov.mohw.support.shared.PublicUrl;
 import tw.gov.mohw.support.report.ReportRecorded;
 import tw.gov.mohw.support.report.ReportTransitioned;
+import tw.gov.mohw.support.shared.PublicUrl;
 import tw.gov.mohw.support.sms.SmsGateway;
 
 /**
@@ -104,12 +104,17 @@ class NotificationListener {
         NotificationContacts.Contact own = contacts.of(personAccount);
         recipients.put(personAccount, new Recipient(personAccount, person.name(),
                 own.mobile() != null ? own.mobile() : person.mobile(), own.email(), false));
-        if (recorded.filedBy() != null && recorded.filedBy().startsWith("institution:")) {
-            String code = recorded.filedBy().substring("institution:".length());
+        // the institution that filed: its clerk, or its own system (an API client acting for the home institution),
+        // whose news go to the institution's contacts all the same
+        String filer = recorded.filedBy() == null ? null
+                : recorded.filedBy().startsWith("institution:") ? recorded.filedBy()
+                : recorded.filedBy().startsWith("api-client:") && recorded.homeInstitution() != null
+                        ? "institution:" + recorded.homeInstitution() : null;
+        if (filer != null) {
+            String code = filer.substring("institution:".length());
             String name = registry.institution(InstitutionCode.parse(code)).map(Institution::name).orElse(code);
-            NotificationContacts.Contact c = contacts.of(recorded.filedBy());
-            recipients.putIfAbsent(recorded.filedBy(),
-                    new Recipient(recorded.filedBy(), name, c.mobile(), c.email(), true));
+            NotificationContacts.Contact c = contacts.of(filer);
+            recipients.putIfAbsent(filer, new Recipient(filer, name, c.mobile(), c.email(), true));
         }
 
         var now = clock.instant().atOffset(ZoneOffset.UTC);

@@ -9,15 +9,17 @@ import java.util.List;
  * command keeps that outbox, and the audit trail's appends, to one row and one transaction a command.
  *
  * @param practitionerId the person the report is about (registry id)
- * @param filedBy the account that filed the report ({@code practitioner:…} or {@code institution:…})
+ * @param filedBy the account that filed the report ({@code practitioner:…}, {@code institution:…}, or an API client's
+ *     {@code api-client:…} acting for the home institution)
  * @param supportedInstitution the supported institution's code
  * @param decidingBureau the county code of the bureau that decides it ({@code null} in events stored before it was
  *     carried)
  * @param approvalNumber the approval number in force after the command, if any
+ * @param homeInstitution the home institution's code ({@code null} in events stored before it was carried)
  */
 public record ReportRecorded(long reportId, String caseNumber, long practitionerId, String filedBy,
         String supportedInstitution, String decidingBureau, String approvalNumber,
-        List<ReportTransitioned> transitions) {
+        List<ReportTransitioned> transitions, String homeInstitution) {
 
     public ReportRecorded {
         transitions = List.copyOf(transitions);

@@ -593,7 +593,7 @@ public class SupportReports {
         reports.save(report);
         events.publishEvent(new ReportRecorded(report.id(), report.caseNumber(), report.practitionerId(),
                 report.filedBy(), report.supportedInstitution().value(), report.decidingBureau(),
-                report.approvalNumber(), report.takeEvents()));
+                report.approvalNumber(), report.takeEvents(), report.homeInstitution().value()));
     }
 
     /**

@@ -133,7 +133,7 @@ class ApiClientTest {
         // stored only as a hash; the list page never shows the secret again
         String stored = jdbc.sql("select secret_hash from api_client where client_id = ?").param(client.clientId())
                 .query(String.class).single();
-        assertThat(stored).startsWith("{argon2}").doesNotContain(client.secret());
+        assertThat(stored).startsWith("{sha256}").doesNotContain(client.secret());
         assertThat(signIns.call(signIns.session("institution:" + home), "GET", "/api-clients", null).body())
                 .contains(client.clientId(), "人事系統").doesNotContain(client.secret());
 
@@ -170,6 +170,29 @@ class ApiClientTest {
                 .isEqualTo(404);
         // a bearer request needs no CSRF token and makes no session
         assertThat(filed.headers().allValues("Set-Cookie")).isEmpty();
+        var session = call(signIns.baseUrl(), token, "GET", "/api/v1/session", null);
+        assertThat(session.statusCode()).isEqualTo(200);
+        assertThat(session.body()).contains("api-client:" + client.clientId()).doesNotContain("csrfToken");
+        // the institution hears of the decision as when its clerk files
+        jdbc.sql("insert into notification_contact (account, mobile, email, updated_at) values (?, null, ?, now())")
+                .params("institution:" + home, "hr-" + home + "@example.tw").update();
+        assertThat(api.post("reviewer:63000:client-reviewer", "/api/v1/reports/" + id + "/decisions",
+                Map.of("decision", "APPROVE")).status()).isEqualTo(200);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() -> jdbc.sql(
+                "select count(*) from notification where report_id = ? and recipient = ?")
+                .params(id, "institution:" + home).query(Integer.class).single() > 0);
+        // tokens are not kept, so not revoked one by one: the endpoints say so
+        var revoke = http.send(HttpRequest.newBuilder(URI.create(signIns.baseUrl() + "/oauth2/revoke"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((client.clientId() + ":"
+                        + client.secret()).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + token)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(revoke.statusCode()).isEqualTo(400);
+        assertThat(revoke.body()).contains("unsupported_token_type");
+        // and the secret, checked as stored, is never re-hashed by the token endpoint
+        assertThat(jdbc.sql("select secret_hash from api_client where client_id = ?").param(client.clientId())
+                .query(String.class).single()).isEqualTo(stored);
     }
 
     @Test
@@ -311,8 +334,8 @@ class ApiClientTest {
     }
 
     /**
-     * 健保署: a client system administrators make, which reads approved support nationwide — over the JSON API and
-     * FHIR — and nothing else: not what waits for a decision, not a filing.
+     * 健保署: a client system administrators make, which reads approved support nationwide through FHIR and nothing
+     * else: not the JSON API, not what waits for a decision, not a filing.
      */
     @Test
     void theInsurerReadsApprovedSupportNationwideAndNothingElse() throws Exception {
@@ -336,19 +359,17 @@ class ApiClientTest {
                 "12:00"), Map.of("Idempotency-Key", "insurer-" + waitingPerson)).body().get("id").asLong();
 
         String token = accessToken(insurer, "reports.read");
-        assertThat(call(signIns.baseUrl(), token, "GET", "/api/v1/reports/" + approved, null).statusCode())
-                .isEqualTo(200);
-        assertThat(call(signIns.baseUrl(), token, "GET", "/api/v1/reports/" + waiting, null).statusCode())
-                .isEqualTo(404);
-        assertThat(call(signIns.baseUrl(), token, "GET", "/api/v1/reports?institution=" + waitingHome, null).body())
-                .doesNotContain("\"id\":" + waiting);
-        assertThat(call(signIns.baseUrl(), token, "GET", "/api/v1/reports?institution=" + home, null).body())
-                .contains("\"id\":" + approved);
+        // FHIR only: the JSON API would also show what waits for a decision, histories and their reasons
+        for (String path : List.of("/api/v1/reports/" + approved, "/api/v1/reports", "/api/v1/reports/" + approved
+                + "/national-id", "/api/v1/session")) {
+            assertThat(call(signIns.baseUrl(), token, "GET", path, null).statusCode()).as(path).isEqualTo(403);
+        }
         assertThat(call(signIns.baseUrl(), token, "POST", "/api/v1/submissions", report(person,
                 fixtures.institution("10015"))).statusCode()).isEqualTo(403);
-        // the full national ID is not disclosed to it
-        assertThat(call(signIns.baseUrl(), token, "GET", "/api/v1/reports/" + approved + "/national-id", null)
-                .statusCode()).isEqualTo(403);
+        assertThat(call(signIns.baseUrl(), token, "GET", "/fhir/r4/PractitionerRole/" + approved, null).statusCode())
+                .isEqualTo(200);
+        assertThat(call(signIns.baseUrl(), token, "GET", "/fhir/r4/PractitionerRole/" + waiting, null).statusCode())
+                .isEqualTo(404);
 
         // FHIR, by the person's national ID (what a claim carries)
         var fhir = call(signIns.baseUrl(), token, "GET", "/fhir/r4/PractitionerRole?practitioner.identifier="

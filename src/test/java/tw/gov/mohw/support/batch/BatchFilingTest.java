@@ -228,6 +228,44 @@ class BatchFilingTest {
                 .isEqualTo(3);
     }
 
+    /**
+     * A job that fails for a reason not of its rows (here a row the database holds in a shape the worker cannot
+     * read, as a half-migrated deployment might) is tried again after a pause, by any node, and FAILED only at the
+     * third try: the page then says so.
+     */
+    @Test
+    void aJobThatFailsIsTriedAgainThenFailedForGood() {
+        String home = fixtures.institution("63000");
+        long batch = jdbc.sql("""
+                insert into batch (institution_code, account, file_name, format, content, state, rows_total,
+                    created_at, updated_at)
+                values (?, ?, 'broken.csv', 'CSV_UTF8', ?, 'CHECKING', 1, now(), now()) returning id""")
+                .params(home, "institution:" + home, HEADER.getBytes(StandardCharsets.UTF_8)).query(Long.class)
+                .single();
+        jdbc.sql("insert into batch_row (batch_id, line, cells, idempotency_key, state) "
+                + "values (?, 2, '{\"not\": \"a list\"}', 'k', 'PENDING')").param(batch).update();
+        for (int attempt = 1; attempt <= BatchWorker.TRIES; attempt++) {
+            int tries = attempt;
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select failures from batch where id = ?")
+                    .param(batch).query(Integer.class).single() == tries);
+            String state = jdbc.sql("select state from batch where id = ?").param(batch).query(String.class).single();
+            if (attempt < BatchWorker.TRIES) {
+                assertThat(state).isEqualTo("CHECKING");
+                // left for a pause, not at once to the next node
+                assertThat(jdbc.sql("select lease_until > now() + interval '20 s' and lease_owner is null from batch "
+                        + "where id = ?").param(batch).query(Boolean.class).single()).isTrue();
+                jdbc.sql("update batch set lease_until = now() - interval '1 s' where id = ?").param(batch).update();
+            } else {
+                assertThat(state).isEqualTo("FAILED");
+            }
+        }
+        // what the page's script is told: the job is over, and how
+        var progress = signIns.json(signIns.call(signIns.session("institution:" + home), "GET",
+                "/batches/" + batch + "/progress", null));
+        assertThat(progress.get("working").asBoolean()).isFalse();
+        assertThat(progress.get("text").asString()).isEqualTo("處理失敗");
+    }
+
     @Test
     void aFileThatCannotBeReadIsRefusedWholeWithAMessageAndNothingStored() {
         String home = fixtures.institution("63000");

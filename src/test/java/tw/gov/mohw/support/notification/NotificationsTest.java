@@ -160,7 +160,8 @@ class NotificationsTest {
         var event = new ReportRecorded(id, approved.text("/caseNumber"),
                 jdbc.sql("select practitioner_id from support_report where id = ?").param(id).query(Long.class).single(),
                 clerk, supported, approved.text("/decidingBureau/code"), approved.text("/approvalNumber"),
-                List.of(new ReportTransitioned(Action.APPROVE, ReportStatus.APPROVED, reviewer, null, null, at)));
+                List.of(new ReportTransitioned(Action.APPROVE, ReportStatus.APPROVED, reviewer, null, null, at)),
+                clerk.substring("institution:".length()));
         listener.on(event);
         listener.on(event);
         assertThat(rows(id)).hasSize(1);
