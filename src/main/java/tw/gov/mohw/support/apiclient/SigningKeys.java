@@ -78,7 +78,7 @@ class SigningKeys {
         Loaded l = current(false);
         if (l.signing() == null) {
             tx.executeWithoutResult(status -> {
-                jdbc.sql("select pg_advisory_xact_lock(hashtext('token_signing_key'))").query(Object.class).list();
+                lock();
                 if (current(true).signing() == null) {
                     make(clock.instant());
                 }
@@ -121,7 +121,7 @@ class SigningKeys {
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT10S")
     void rotate() {
         tx.executeWithoutResult(status -> {
-            jdbc.sql("select pg_advisory_xact_lock(hashtext('token_signing_key'))").query(Object.class).list();
+            lock();
             Instant now = clock.instant();
             Instant newest = jdbc.sql("select max(signs_until) from token_signing_key")
                     .query((rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class)).optional()
@@ -137,10 +137,15 @@ class SigningKeys {
     /** Makes a key that signs from now on (the one before it, if any, stops at once; its tokens stay valid). */
     void rotateNow() {
         tx.executeWithoutResult(status -> {
-            jdbc.sql("select pg_advisory_xact_lock(hashtext('token_signing_key'))").query(Object.class).list();
+            lock();
             make(clock.instant());
         });
         loaded = null;
+    }
+
+    /** One node at a time makes keys: held until the transaction ends. */
+    private void lock() {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('token_signing_key'))").query(Object.class).list();
     }
 
     private void make(Instant now) {
