@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
@@ -35,7 +36,9 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.http.converter.OAuth2ErrorHttpMessageConverter;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
@@ -89,7 +92,8 @@ class ApiClientSecurity {
     @Bean
     @Order(-2)
     SecurityFilterChain authorizationServer(HttpSecurity http, RegisteredClientRepository clients,
-            JwtEncoder encoder, PublicUrl publicUrl, Clock clock) throws Exception {
+            JwtEncoder encoder, PublicUrl publicUrl, Clock clock, SecurityLog log) throws Exception {
+        var errors = new OAuth2ErrorHttpMessageConverter();
         var server = new OAuth2AuthorizationServerConfigurer();
         JwtGenerator tokens = new JwtGenerator(encoder);
         tokens.setClock(clock);
@@ -104,7 +108,22 @@ class ApiClientSecurity {
                             if (p instanceof ClientSecretAuthenticationProvider secrets) {
                                 secrets.setPasswordEncoder(ApiClients.SECRETS);
                             }
-                        })))
+                        }))
+                                // a client that fails to authenticate goes to the security log like a person who
+                                // fails to sign in (and support_signins_total{method="API_CLIENT"})
+                                .errorResponseHandler((request, response, e) -> {
+                                    log.record(SecurityLog.Kind.SIGN_IN, "API_CLIENT", SecurityLog.Outcome.FAILURE,
+                                            e instanceof OAuth2AuthenticationException o ? o.getError().getErrorCode()
+                                                    : "client authentication", clientId(request),
+                                            request.getRemoteAddr(), request.getHeader("User-Agent"));
+                                    // as the endpoint's own handler answers: 401 for invalid_client (RFC 6749)
+                                    OAuth2Error error = e instanceof OAuth2AuthenticationException o ? o.getError()
+                                            : new OAuth2Error(OAuth2ErrorCodes.INVALID_CLIENT);
+                                    var out = new ServletServerHttpResponse(response);
+                                    out.setStatusCode(OAuth2ErrorCodes.INVALID_CLIENT.equals(error.getErrorCode())
+                                            ? HttpStatus.UNAUTHORIZED : HttpStatus.BAD_REQUEST);
+                                    errors.write(error, null, out);
+                                }))
                         // no token is kept (see NothingStored), so neither revoked nor looked up one by one: both
                         // endpoints say so rather than answer as if they had (revoke a client on /api-clients)
                         .tokenRevocationEndpoint(e -> e.authenticationProviders(providers -> {
@@ -181,6 +200,22 @@ class ApiClientSecurity {
                 "SCOPE_reports.file");
         return (authentication, context) -> (HttpMethod.GET.matches(context.getRequest().getMethod()) ? read : file)
                 .authorize(authentication, context);
+    }
+
+    /** The client id a token request names, in its Basic credentials or its form; {@code null} if none. */
+    static String clientId(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+                String pair = new String(java.util.Base64.getDecoder().decode(header.substring(6).strip()),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                return pair.contains(":") ? java.net.URLDecoder.decode(pair.substring(0, pair.indexOf(':')),
+                        java.nio.charset.StandardCharsets.UTF_8) : null;
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return request.getParameter("client_id");
     }
 
     static boolean bearer(HttpServletRequest request) {

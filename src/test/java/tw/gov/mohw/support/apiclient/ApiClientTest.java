@@ -241,6 +241,11 @@ class ApiClientTest {
         assertThat(rotated.secret()).isNotEqualTo(client.secret());
         assertThat(token(signIns.baseUrl(), client, "reports.read").statusCode()).isEqualTo(401);
         assertThat(token(signIns.baseUrl(), rotated, "reports.read").statusCode()).isEqualTo(200);
+        // the refused secret is in the security log, as a person's failed sign-in is
+        assertThat(jdbc.sql("""
+                select count(*) from security_event where kind = 'SIGN_IN' and method = 'API_CLIENT'
+                   and outcome = 'FAILURE' and subject = ? and reason = 'invalid_client'""")
+                .param(client.clientId()).query(Integer.class).single()).isEqualTo(1);
     }
 
     @Test
