@@ -69,7 +69,11 @@ final class BatchRows {
         return report;
     }
 
-    /** The key a row is filed with: the same row filed again, from this file or another, is the same report. */
+    /**
+     * The key a row is filed with: the same row filed again, from this file or another, is the same report — while
+     * that report stands ({@code BatchWorker} moves to the key's next generation once it was withdrawn, rejected or
+     * cancelled).
+     */
     static String idempotencyKey(List<String> cells) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -120,12 +121,25 @@ class BatchWorker {
                 done++;
                 continue;
             }
-            String key = BatchRows.idempotencyKey(row.cells());
-            var before = reports.filedWith(clerk, key);
-            if (before.isPresent()) {
-                outcome(job, row.line(), Batches.RowState.FILED_BEFORE, List.of(), before.get().id(),
-                        before.get().caseNumber());
+            // The row's key: its content's hash, or — when the report that key filed no longer stands (withdrawn,
+            // rejected, cancelled) — the next generation of it, so the same row can be filed anew.
+            String base = BatchRows.idempotencyKey(row.cells());
+            String key = null;
+            Optional<SupportReports.Filed> before = Optional.empty();
+            for (int generation = 0; generation < 100 && key == null && before.isEmpty(); generation++) {
+                String candidate = generation == 0 ? base : base + "#" + generation;
+                var found = reports.filedWith(clerk, candidate);
+                if (found.isEmpty()) {
+                    key = candidate;
+                } else if (found.get().live()) {
+                    before = found;
+                }
+            }
+            if (before.isPresent() || key == null) {
+                outcome(job, row.line(), Batches.RowState.FILED_BEFORE, List.of(), before.map(f -> f.id())
+                        .orElse(null), before.map(f -> f.caseNumber()).orElse(null));
             } else {
+                useKey(job, row.line(), key);
                 List<Violation> problems;
                 NewReport report = null;
                 try {
@@ -152,12 +166,13 @@ class BatchWorker {
         BatchRows rows = reading.rows();
         int filed = jdbc.sql("select count(*) from batch_row where batch_id = ? and state = 'FILED'")
                 .param(job.id()).query(Integer.class).single();
+        Map<Integer, String> keys = keys(job.id());
         for (Batches.Row row : all(job.id())) {
             if (row.state() != Batches.RowState.READY) {
                 continue;
             }
             try {
-                var created = reports.file(clerk, rows.read(row.cells()), BatchRows.idempotencyKey(row.cells()));
+                var created = reports.file(clerk, rows.read(row.cells()), keys.get(row.line()));
                 outcome(job, row.line(), Batches.RowState.FILED, List.of(), created.report().id(),
                         created.report().caseNumber());
                 filed++;
@@ -169,6 +184,19 @@ class BatchWorker {
         }
         progress(job, "rows_filed", filed);
         finish(job, Batches.State.DONE);
+    }
+
+    /** The key each row was checked under (and is filed with). */
+    private Map<Integer, String> keys(long id) {
+        Map<Integer, String> keys = new java.util.HashMap<>();
+        jdbc.sql("select line, idempotency_key from batch_row where batch_id = ?").param(id)
+                .query((rs, n) -> keys.put(rs.getInt(1), rs.getString(2))).list();
+        return keys;
+    }
+
+    private void useKey(Job job, int line, String key) {
+        jdbc.sql("update batch_row set idempotency_key = ? where batch_id = ? and line = ?")
+                .params(key, job.id(), line).update();
     }
 
     private List<Batches.Row> all(long id) {

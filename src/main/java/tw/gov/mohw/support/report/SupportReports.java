@@ -65,8 +65,11 @@ public class SupportReports {
     public record Created(ReportView report, boolean replayed) {
     }
 
-    /** A report as a batch row knows it: its id and case number. */
-    public record Filed(long id, String caseNumber) {
+    /**
+     * A report as a batch row knows it: its id, case number, and whether it still stands (not withdrawn, rejected
+     * or cancelled: the same row filed again is then a new report).
+     */
+    public record Filed(long id, String caseNumber, boolean live) {
     }
 
     /** Saves a new draft (草稿). With an idempotency key, repeating the call returns the first draft. */
@@ -148,7 +151,8 @@ public class SupportReports {
     /** The case number and id of what {@code actor} filed with {@code idempotencyKey}, if anything. */
     public Optional<Filed> filedWith(Actor actor, String idempotencyKey) {
         return reports.findByIdempotencyKey(actor.account(), idempotencyKey).flatMap(reports::find)
-                .map(r -> new Filed(r.id(), r.caseNumber()));
+                .map(r -> new Filed(r.id(), r.caseNumber(), r.status() != ReportStatus.WITHDRAWN
+                        && r.status() != ReportStatus.REJECTED && r.status() != ReportStatus.CANCELLED));
     }
 
     private Optional<Created> replay(Actor actor, NewReport request, String idempotencyKey, boolean submit) {

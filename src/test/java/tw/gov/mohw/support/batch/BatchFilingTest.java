@@ -150,6 +150,19 @@ class BatchFilingTest {
         assertThat(page(home, "/batches/" + again)).contains("先前已報備").doesNotContain("報備 2 列");
         assertThat(reportsFiledBy(home, alice) + reportsFiledBy(home, bob)).isEqualTo(2);
 
+        // alice's report withdrawn: the same row, uploaded once more, is filed anew (bob's still stands)
+        long alices = jdbc.sql("select report_id from batch_row where batch_id = ? and line = 2").param(batch)
+                .query(Long.class).single();
+        assertThat(signIns.call(signIns.session("institution:" + home), "POST", "/api/v1/reports/" + alices
+                + "/withdraw", "{\"reason\":\"排班異動\"}").statusCode()).isEqualTo(200);
+        long third = upload(home, "排班.csv", csv.getBytes(StandardCharsets.UTF_8));
+        awaitState(third, "CHECKED");
+        assertThat(rowStates(third)).containsEntry(2, "READY").containsEntry(3, "FILED_BEFORE");
+        signIns.call(signIns.session("institution:" + home), "POST", "/batches/" + third + "/file", null);
+        awaitState(third, "DONE");
+        assertThat(reportsFiledBy(home, alice)).isEqualTo(2);
+        assertThat(reportsFiledBy(home, bob)).isEqualTo(1);
+
         // the result workbook: the upload, each row's state, message and case number
         var result = http.send(HttpRequest.newBuilder(URI.create(signIns.baseUrl() + "/batches/" + batch
                 + "/result.xlsx")).header("Cookie", signIns.session("institution:" + home).cookies()).build(),
