@@ -62,7 +62,7 @@ class LogsTest {
     }
 
     /**
-     * A canary through the suite's real logging: ./run-tests scans the whole run's log and fails on any ID, mobile or
+     * A canary through the suite's real logging: LogScanIT scans the whole run's log and fails on any ID, mobile or
      * card number in full, so this line proves the layouts mask what the code hands them (remove the masking and
      * the run fails).
      */
