@@ -239,7 +239,9 @@ class ApiClientSecurity {
         }
         Actor actor = client.actor();
         authorities.add(new SimpleGrantedAuthority("ROLE_" + actor.role().name()));
-        return new UsernamePasswordAuthenticationToken(actor, token, authorities);
+        var authentication = new UsernamePasswordAuthenticationToken(actor, token, authorities);
+        authentication.setDetails(client); // for the rate limit, without reading the client again
+        return authentication;
     }
 
     private static String account() {
@@ -261,9 +263,8 @@ class ApiClientSecurity {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             var auth = SecurityContextHolder.getContext().getAuthentication();
-            if (auth != null && auth.getPrincipal() instanceof Actor actor && actor.account().startsWith("api-client:")) {
-                var client = clients.active(actor.account().substring("api-client:".length()));
-                if (client.isPresent() && !clients.admit(client.get())) {
+            if (auth != null && auth.getDetails() instanceof ApiClients.Client client) {
+                if (!clients.admit(client)) {
                     response.setHeader("Retry-After", Long.toString(clients.retryAfter()));
                     if (FHIR.matches(request)) {
                         Problems.writeOperationOutcome(response, HttpStatus.TOO_MANY_REQUESTS, "throttled",
