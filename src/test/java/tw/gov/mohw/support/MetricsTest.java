@@ -109,7 +109,7 @@ class MetricsTest {
         // the queues and the providers
         assertThat(after).containsPattern("(?m)^support_notifications_backlog(\\{[^}]*})? [0-9.]+$")
                 .containsPattern("(?m)^support_notifications_oldest_age_seconds(\\{[^}]*})? [0-9.]+$")
-                .containsPattern("(?m)^support_events_backlog(\\{[^}]*})? [0-9.]+$")
+                .containsPattern("(?m)^support_audit_backlog(\\{[^}]*})? [0-9.]+$")
                 .contains("support_provider_failures_total{provider=\"sms\"")
                 // request latency as a histogram, by route
                 .containsPattern("http_server_requests_seconds_bucket\\{[^}]*uri=\"/api/v1/submissions\"");

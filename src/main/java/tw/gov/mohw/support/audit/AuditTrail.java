@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,14 +20,20 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Each entry's hash is SHA-256 over the previous entry's hash and the entry's own fields; {@code audit_head}
  * holds the newest id and hash, so removing the newest entries is found too.
+ *
+ * <p>An action {@linkplain #record records} its entries in its own transaction, into {@code audit_inbox}: one insert,
+ * no lock, so the entry exists exactly when the action does. {@link AuditChainer} then moves them into the chain
+ * ({@link #chainPending}), many in one transaction: appends serialize on the head row, and a batch takes it once.
  */
 @Service
 public class AuditTrail {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    AuditTrail(JdbcClient jdbc) {
+    AuditTrail(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /** One entry as stored. */
@@ -41,7 +48,53 @@ public class AuditTrail {
     public record NewEntry(Instant at, String actor, String action, String subject, String details) {
     }
 
-    /** Appends one entry. */
+    /**
+     * Records entries in the caller's transaction (its own when there is none), to be chained after commit: what
+     * an action's own transaction must hold, so that an action committed is an action audited, with no second
+     * commit on its way.
+     */
+    @Transactional
+    public void record(List<NewEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("insert into audit_inbox (at, actor, action, subject, details) values ");
+        List<Object> params = new java.util.ArrayList<>(entries.size() * 5);
+        for (NewEntry e : entries) {
+            sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?)");
+            params.addAll(List.of(e.at().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC), e.actor(),
+                    e.action(), e.subject(), e.details()));
+        }
+        jdbc.sql(sql.toString()).params(params).update();
+    }
+
+    /**
+     * Moves up to {@code max} recorded entries, oldest first, into the chain in one transaction; how many. Rows
+     * another node is moving are skipped, and an empty inbox takes no lock.
+     */
+    @Transactional
+    public int chainPending(int max) {
+        List<NewEntry> pending = jdbc.sql("""
+                delete from audit_inbox where id in
+                  (select id from audit_inbox order by id limit ? for update skip locked)
+                returning id, at, actor, action, subject, details""")
+                .param(max)
+                .query((rs, n) -> java.util.Map.entry(rs.getLong(1), new NewEntry(rs.getTimestamp(2).toInstant(),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6))))
+                .list().stream().sorted(java.util.Map.Entry.comparingByKey()).map(java.util.Map.Entry::getValue)
+                .toList();
+        if (!pending.isEmpty()) {
+            append(pending);
+        }
+        return pending.size();
+    }
+
+    /** Entries recorded and not yet chained (a gauge: growing means the chainer fails or lags). */
+    public long backlog() {
+        return jdbc.sql("select count(*) from audit_inbox").query(Long.class).single();
+    }
+
+    /** Appends one entry to the chain at once (what {@link #record} does a moment later). */
     @Transactional
     public Entry append(Instant at, String actor, String action, String subject, String details) {
         return append(List.of(new NewEntry(at, actor, action, subject, details))).get(0);
@@ -58,26 +111,27 @@ public class AuditTrail {
         long id = head.lastId();
         byte[] previous = head.lastHash();
         List<Entry> written = new java.util.ArrayList<>(entries.size());
+        List<Object[]> rows = new java.util.ArrayList<>(entries.size());
         for (NewEntry e : entries) {
             id++;
             Instant when = e.at().truncatedTo(ChronoUnit.MICROS);
             byte[] hash = hash(previous, id, when, e.actor(), e.action(), e.subject(), e.details());
-            jdbc.sql("""
-                    insert into audit_entry (id, at, actor, action, subject, details, prev_hash, hash)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(id, when.atOffset(ZoneOffset.UTC), e.actor(), e.action(), e.subject(), e.details(),
-                            previous, hash)
-                    .update();
+            rows.add(new Object[] {id, when.atOffset(ZoneOffset.UTC), e.actor(), e.action(), e.subject(), e.details(),
+                    previous, hash});
             written.add(new Entry(id, when, e.actor(), e.action(), e.subject(), e.details()));
             previous = hash;
         }
+        // one round trip for the whole batch
+        batch.batchUpdate("""
+                insert into audit_entry (id, at, actor, action, subject, details, prev_hash, hash)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
         jdbc.sql("update audit_head set last_id = ?, last_hash = ? where singleton").params(id, previous).update();
         return written;
     }
 
     /**
-     * One subject's entries in the order things happened. Entries are written after commit by concurrent
-     * listeners, so the chain's order (id) may differ slightly from the order of events (at).
+     * One subject's entries in the order things happened. Entries are chained after their actions commit, in
+     * batches, so the chain's order (id) may differ slightly from the order of events (at).
      */
     public List<Entry> forSubject(String subject) {
         return jdbc.sql("select * from audit_entry where subject = ? order by at, id").param(subject)

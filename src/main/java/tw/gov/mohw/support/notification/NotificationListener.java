@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
@@ -29,8 +29,9 @@ import tw.gov.mohw.support.sms.SmsGateway;
 
 /**
  * Turns a report's decisions and cancellations into messages waiting to be sent: one row per recipient and channel,
- * written in the listener's own transaction. The event comes through the event publication registry, so it is
- * delivered again after a crash; the rows' unique key makes the second delivery add nothing.
+ * written synchronously in the transaction that decided, so a decision committed is a message queued (the
+ * {@code notification} table is the outbox {@link NotificationSender} works from) and a filing, which tells nobody,
+ * costs nothing here. The rows' unique key makes an event handled twice add nothing.
  */
 @Component
 class NotificationListener {
@@ -80,7 +81,7 @@ class NotificationListener {
         this.publicUrl = publicUrl.orElse(() -> URI.create("http://localhost:8080")).toString().replaceAll("/+$", "");
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(ReportRecorded recorded) {
         if (recorded.practitionerId() == 0) {
             return; // stored before events named the person (a deployment's outstanding ones): nobody to tell

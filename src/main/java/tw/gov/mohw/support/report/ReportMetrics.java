@@ -27,8 +27,7 @@ class ReportMetrics {
 
     /**
      * Counted after the commit (a transition rolled back never happened), through a plain transaction
-     * synchronization: a {@code @TransactionalEventListener} would be tracked by the event publication registry, one
-     * more row written and completed in a new transaction for every transition, just to count it.
+     * synchronization: nothing is written to count it.
      */
     @EventListener
     void on(ReportRecorded recorded) {

@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * Published once for each command that changed a report, with the transitions it made in order (filing a report
- * in one step is two: CREATE and SUBMIT). Stored in the event publication registry with the command's transaction,
- * so listeners (the audit trail, notifications) get it even if the process dies right after commit; one event per
- * command keeps that outbox, and the audit trail's appends, to one row and one transaction a command.
+ * in one step is two: CREATE and SUBMIT). Delivered synchronously inside the command's transaction: its listeners
+ * (the audit trail's inbox, the notification queue) write their rows with the command's, so they commit or roll
+ * back together and no separate event store or second transaction is needed.
  *
  * @param practitionerId the person the report is about (registry id)
  * @param filedBy the account that filed the report ({@code practitioner:…}, {@code institution:…}, or an API client's

@@ -27,22 +27,27 @@ class SimulatedOutbox {
         this.clock = clock;
     }
 
-    /** Delivers once per reference (a provider handed the same message again does not send it twice); the id. */
+    /**
+     * Delivers once per reference (a provider handed the same message again does not send it twice, and counts the
+     * hand-over: {@code handed_over}); the id.
+     */
     long deliver(Channel channel, String recipient, String subject, String body, String reference) {
-        var inserted = jdbc.sql("""
-                insert into simulated_message (channel, recipient, subject, body, reference, sent_at)
-                values (?, ?, ?, ?, ?, ?) on conflict (channel, reference) do nothing returning id""")
-                .params(channel.name(), recipient, subject, body, reference, clock.instant().atOffset(ZoneOffset.UTC))
-                .query(Long.class).optional();
-        if (inserted.isEmpty()) {
-            return jdbc.sql("select id from simulated_message where channel = ? and reference = ?")
-                    .params(channel.name(), reference).query(Long.class).single();
+        record Outcome(long id, boolean inserted) {
         }
-        jdbc.sql("""
-                delete from simulated_message where channel = ? and id <= (select id from simulated_message
-                 where channel = ? order by id desc offset ? limit 1)""")
-                .params(channel.name(), channel.name(), KEEP).update();
-        return inserted.get();
+        Outcome outcome = jdbc.sql("""
+                insert into simulated_message (channel, recipient, subject, body, reference, sent_at)
+                values (?, ?, ?, ?, ?, ?)
+                on conflict (channel, reference) do update set handed_over = simulated_message.handed_over + 1
+                returning id, xmax = 0""")
+                .params(channel.name(), recipient, subject, body, reference, clock.instant().atOffset(ZoneOffset.UTC))
+                .query((rs, n) -> new Outcome(rs.getLong(1), rs.getBoolean(2))).single();
+        if (outcome.inserted()) {
+            jdbc.sql("""
+                    delete from simulated_message where channel = ? and id <= (select id from simulated_message
+                     where channel = ? order by id desc offset ? limit 1)""")
+                    .params(channel.name(), channel.name(), KEEP).update();
+        }
+        return outcome.id();
     }
 
     /** Newest first: everything kept, or what went to {@code recipient}. */

@@ -21,9 +21,9 @@ import tw.gov.mohw.support.testenv.SimulatedMailGateway;
 import tw.gov.mohw.support.testenv.SimulatedSmsGateway;
 
 /**
- * A decision or a cancellation reaches the person and the filing institution by SMS and e-mail, after commit,
- * through the event publication registry; failures are retried with back-off and finally given up; a republished
- * event sends nothing twice.
+ * A decision or a cancellation reaches the person and the filing institution by SMS and e-mail: queued with the
+ * decision, sent after it; failures are retried with back-off and finally given up; an event handled twice queues
+ * nothing twice; a node that dies mid-batch leaves its messages to another, whose resend the provider drops.
  */
 @IntegrationTest
 class NotificationsTest {
@@ -142,8 +142,9 @@ class NotificationsTest {
         long id = fileByInstitution();
         api.post(reviewer, "/api/v1/reports/" + id + "/decisions", Map.of("decision", "APPROVE"));
         // a number ending in 0000 is "unreachable" (temporary) for the simulator; make it invalid instead
+        // after the first attempt has ended (its error written), or its end would undo the change below
         await().atMost(Duration.ofSeconds(15)).until(() -> !rows(id).isEmpty()
-                && (int) rows(id).get(0).get("attempts") >= 1);
+                && rows(id).get(0).get("last_error") != null);
         jdbc.sql("update notification set address = '1234', status = 'PENDING', next_attempt_at = now() "
                 + "where report_id = ?").param(id).update();
         await().atMost(Duration.ofSeconds(15)).until(() -> "FAILED".equals(rows(id).get(0).get("status")));
@@ -165,5 +166,53 @@ class NotificationsTest {
         listener.on(event);
         listener.on(event);
         assertThat(rows(id)).hasSize(1);
+    }
+
+    /**
+     * A node claimed a batch (its lease: two minutes), handed half of it to the provider and died before marking
+     * anything sent. When the lease runs out another node sends the whole batch: every message reaches the provider
+     * at least once (the dead node's half twice, counted by the provider), and each recipient gets it once.
+     */
+    @Test
+    void aBatchOfANodeThatDiedMidSendReachesEachRecipientOnce() {
+        long report = fileByInstitution();
+        var now = java.time.OffsetDateTime.now();
+        List<Long> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String mobile = fixtures.ownMobile(fixtures.practitioner(home));
+            batch.add(jdbc.sql("""
+                    insert into notification (event_key, recipient, channel, address, body, report_id, status,
+                                              attempts, next_attempt_at, created_at)
+                    values (?, ?, 'SMS', ?, ?, ?, 'PENDING', 1, ?, ?) returning id""")
+                    .params("crash-drill:" + report + ":" + i, "practitioner:drill-" + i, mobile,
+                            "drill message " + i, report, now.plusMinutes(2), now)
+                    .query(Long.class).single());
+        }
+        List<Long> handedByTheDeadNode = batch.subList(0, 5);
+        for (long id : handedByTheDeadNode) {
+            var row = jdbc.sql("select address, body from notification where id = ?").param(id).query().singleRow();
+            sms.send((String) row.get("address"), (String) row.get("body"), "notification-" + id);
+        }
+        assertThat(sent(batch)).as("leased by the dead node: nobody else sends them yet").isZero();
+
+        jdbc.sql("update notification set next_attempt_at = ? where id in (:ids)".replace(":ids",
+                String.join(",", batch.stream().map(String::valueOf).toList()))).param(now).update();
+        await().atMost(Duration.ofSeconds(15)).until(() -> sent(batch) == batch.size());
+
+        var provider = jdbc.sql("select reference, count(*) delivered, sum(handed_over) handed from simulated_message "
+                + "where channel = 'SMS' and reference like 'notification-%' group by reference")
+                .query((rs, n) -> Map.entry(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)})).list()
+                .stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        for (long id : batch) {
+            long[] counts = provider.get("notification-" + id);
+            assertThat(counts).as("message %d at the provider", id).isNotNull();
+            assertThat(counts[0]).as("delivered to its recipient").isEqualTo(1);
+            assertThat(counts[1]).as("handed to the provider").isEqualTo(handedByTheDeadNode.contains(id) ? 2 : 1);
+        }
+    }
+
+    private long sent(List<Long> ids) {
+        return ids.stream().filter(id -> "SENT".equals(jdbc.sql("select status from notification where id = ?")
+                .param(id).query(String.class).single())).count();
     }
 }

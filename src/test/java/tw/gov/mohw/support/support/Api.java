@@ -75,9 +75,15 @@ public class Api {
     /** Sends within a given session (or none). */
     public Response send(SignIns.Session session, String method, String path, Object body,
             Map<String, String> headers) {
+        return send("http://127.0.0.1:" + environment.getProperty("local.server.port"), session, method, path, body,
+                headers);
+    }
+
+    /** Sends within a given session (or none) to the node at {@code base} (another node of the same database). */
+    public Response send(String base, SignIns.Session session, String method, String path, Object body,
+            Map<String, String> headers) {
         String raw = body == null ? null : body instanceof String s ? s : json.writeValueAsString(body);
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + environment.getProperty("local.server.port") + path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, raw == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(raw));
         if (raw != null) {

@@ -210,7 +210,12 @@ public class SignIns {
     }
 
     public HttpResponse<String> call(Session session, String method, String path, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+        return call(baseUrl(), session, method, path, body);
+    }
+
+    /** {@link #call(Session, String, String, String)} on the node at {@code base}. */
+    public HttpResponse<String> call(String base, Session session, String method, String path, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
