@@ -280,7 +280,8 @@ public class ClusterKit {
                         p.destroyForcibly();
                     }
                     eventTimes.put(e.label(), e.command().startsWith("kill") ? before : now);
-                    System.out.printf("event %-14s at %6.2f s: %s%s%n", e.label(), (now - t0) / 1e9, e.command(),
+                    System.out.printf("event %-14s at %6.2f s (%s UTC): %s%s%n", e.label(), (now - t0) / 1e9,
+                            java.time.LocalTime.now(java.time.ZoneOffset.UTC), e.command(),
                             out.isEmpty() ? "" : " -> " + out.replace('\n', ' '));
                 } catch (Exception x) {
                     System.out.println("event " + e.label() + " failed: " + x);
