@@ -97,10 +97,8 @@ fi
 
 # ---- the application ------------------------------------------------------------------------------------------------
 log "starting the application on PostgreSQL 15 (synthetic data: $([ $GENERATE = 1 ] && echo "generating $REPORTS reports" || echo reused))"
-JFR=()
-[ "$PROFILE" = 1 ] && JFR=(-XX:StartFlightRecording=filename="$RESULTS/app.jfr",settings=profile,delay=45s,duration=60s)
 SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PGPORT/support" SPRING_DATASOURCE_USERNAME=postgres \
-    java -Xms1g -Xmx2g "${JFR[@]}" -jar "$JAR" --server.port="$HTTP_PORT" --server.address=127.0.0.1 \
+    java -Xms1g -Xmx2g $([ "$PROFILE" = 1 ] && echo -XX:FlightRecorderOptions=stackdepth=512) -jar "$JAR" --server.port="$HTTP_PORT" --server.address=127.0.0.1 \
     --support.test-auth.enabled=true --support.test-environment.agent=false \
     --support.test-environment.data-dir="$TARGET/cost-test-environment" \
     --support.synthetic-data.enabled=$([ $GENERATE = 1 ] && echo true || echo false) \
@@ -162,10 +160,13 @@ i0=$(snapshot); sleep "$IDLE"; i1=$(snapshot)
 psql_at -d support -c "select pg_stat_statements_reset()" > /dev/null
 s0=$(snapshot); t0=$(date +%s.%N)
 log "submissions: $CLIENTS clients, at most $SUBMISSIONS / $SECONDS_PER_TEST s"
+[ "$PROFILE" = 1 ] && jcmd "$APP_PID" JFR.start name=cost settings=profile filename="$RESULTS/app.jfr" > /dev/null
 loadgen --requests "$RESULTS/measured.tsv" --clients "$CLIENTS" --expect 201 --max-requests "$SUBMISSIONS" \
     --max-seconds "$SECONDS_PER_TEST" --label submit --out "$RESULTS/submit.properties" \
     2> "$RESULTS/submit.stderr" | tee -a "$RESULTS/run.log"
-t1=$(date +%s.%N); s1=$(snapshot)
+t1=$(date +%s.%N)
+[ "$PROFILE" = 1 ] && jcmd "$APP_PID" JFR.stop name=cost > /dev/null
+s1=$(snapshot)
 psql_at -d support -c "select round(calls::numeric / $(grep "^expected_count=" "$RESULTS/submit.properties" | cut -d= -f2), 2) per_submission,
         calls, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 160) query
    from pg_stat_statements where dbid = (select oid from pg_database where datname = 'support')

@@ -157,7 +157,9 @@ class ProductionStartIT {
         Map<String, String> env = new LinkedHashMap<>();
         for (String line : Files.readAllLines(Path.of("deploy/production.env.example"), StandardCharsets.UTF_8)) {
             if (!line.startsWith("#") && line.contains("=")) {
-                env.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+                // as a shell (the README sources it) or systemd's EnvironmentFile reads it: quotes around a value go
+                env.put(line.substring(0, line.indexOf('=')),
+                        line.substring(line.indexOf('=') + 1).replaceFirst("^\"(.*)\"$", "$1"));
             }
         }
         return env;

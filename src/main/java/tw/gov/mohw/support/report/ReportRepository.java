@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,10 +25,12 @@ import tw.gov.mohw.support.shared.Violation;
 class ReportRepository {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final JsonMapper json;
 
-    ReportRepository(JdbcClient jdbc, JsonMapper json) {
+    ReportRepository(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.json = json;
     }
 
@@ -173,14 +176,13 @@ class ReportRepository {
                             utc(r.createdAt()))
                     .update();
         }
-        for (Transition t : report.newTransitions()) {
-            jdbc.sql("""
-                    insert into report_transition (report_id, action, from_status, to_status, revision_no, actor,
-                      acting_for, reason, at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(id, t.action().name(), t.from() == null ? null : t.from().name(), t.to().name(),
-                            t.revision(), t.actor(), t.actingFor(), t.reason(), utc(t.at()))
-                    .update();
-        }
+        // a command's transitions (filing: CREATE and SUBMIT) in one statement: the batch is sent as one insert
+        batch.batchUpdate("""
+                insert into report_transition (report_id, action, from_status, to_status, revision_no, actor,
+                  acting_for, reason, at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                report.newTransitions().stream().map(t -> new Object[] {id, t.action().name(),
+                        t.from() == null ? null : t.from().name(), t.to().name(), t.revision(), t.actor(),
+                        t.actingFor(), t.reason(), utc(t.at())}).toList());
         report.saved(id, version);
     }
 

@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 import tw.gov.mohw.support.shared.Actor;
@@ -49,8 +51,29 @@ public class RuleParameters {
         this.loaded = new Loaded(0, configured);
     }
 
-    /** The parameters in force now. */
+    /**
+     * The parameters in force now; inside a transaction, those in force when it first asked: one command is checked
+     * against one version throughout, and asks the database once.
+     */
     public ReportRules current() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return newest();
+        }
+        if (TransactionSynchronizationManager.getResource(this) instanceof ReportRules rules) {
+            return rules;
+        }
+        ReportRules rules = newest();
+        TransactionSynchronizationManager.bindResource(this, rules);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(RuleParameters.this);
+            }
+        });
+        return rules;
+    }
+
+    private ReportRules newest() {
         int newest = jdbc.sql("select coalesce(max(version), 0) from rule_parameters").query(Integer.class).single();
         Loaded l = loaded;
         if (l.version() != newest) {

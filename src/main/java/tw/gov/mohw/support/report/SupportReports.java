@@ -105,7 +105,10 @@ public class SupportReports {
                     report.submit(drawCaseNumber(report), actor, now());
                 }
                 store(report);
-                return new Created(view(who(actor), report, parties), false);
+                // a person filing for themself is the person just read: no second lookup
+                ReportPolicy.Who who = parties.person().nationalId().value().equals(actor.nationalId())
+                        ? new ReportPolicy.Who(actor, parties.person().id()) : who(actor);
+                return new Created(view(who, report, parties), false);
             });
         } catch (DuplicateKeyException raced) {
             // Two requests with the same key for different people at once: the other one won; answer as it did.

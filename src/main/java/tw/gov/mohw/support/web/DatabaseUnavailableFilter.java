@@ -48,11 +48,15 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
         }
     }
 
-    /** Whether the failure is the database out of reach (a connection that cannot be had or was lost). */
+    /**
+     * Whether the failure is the database out of reach: a connection that cannot be had or was lost (class 08), or
+     * a server shutting down, crashed or still starting (57P01-57P03: a primary killed mid-request, a failover).
+     */
     static boolean unreachable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof DataAccessResourceFailureException || t instanceof SQLTransientConnectionException
-                    || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                    || t instanceof SQLException sql && sql.getSQLState() != null
+                            && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }
         }

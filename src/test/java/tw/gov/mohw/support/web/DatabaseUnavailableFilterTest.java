@@ -50,6 +50,15 @@ class DatabaseUnavailableFilterTest {
         assertThat(html.getHeader("Retry-After")).isEqualTo("30");
         assertThat(html.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
                 .contains("lang=\"zh-Hant-TW\"", "系統暫時無法服務").doesNotContain("Exception");
+
+        // the primary killed under a request (the cluster's failover drill): the session store's read fails so
+        for (String state : new String[] {"57P01", "57P02", "57P03"}) {
+            var killed = run(new MockHttpServletRequest("GET", "/api/v1/reports"), new IllegalStateException(
+                    "session store", new SQLException("terminating connection due to unexpected postmaster exit",
+                            state)));
+            assertThat(killed.getStatus()).as(state).isEqualTo(503);
+            assertThat(killed.getHeader("Retry-After")).as(state).isEqualTo("30");
+        }
     }
 
     @Test
