@@ -43,7 +43,11 @@ log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" | tee -a "$RESULTS/run.log"
 say() { printf '%s\n' "$*" | tee -a "$SUMMARY"; }
 psql_at() { psql -X -q -At -h 127.0.0.1 -p "$PGPORT" -U postgres -v ON_ERROR_STOP=1 "$@"; }
 cpu_ticks() { local t=0 p; for p in "$@"; do [ -r "/proc/$p/stat" ] && t=$((t + $(awk '{print $14+$15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done; echo "$t"; }
-pg_pids() { local pm; pm=$(head -1 "$DATA_DIR/postmaster.pid"); echo "$pm" $(ps -o pid= --ppid "$pm"); }
+# PostgreSQL's CPU: the postmaster, its live children, and the children it has reaped (pgbench's backends end with it)
+pg_cpu() {
+    local pm; pm=$(head -1 "$DATA_DIR/postmaster.pid")
+    echo $(( $(awk '{print $14+$15+$16+$17}' "/proc/$pm/stat") + $(cpu_ticks $(ps -o pid= --ppid "$pm")) ))
+}
 
 [ -x "$PG_BIN/postgres" ] || { echo "PostgreSQL 15 is needed: apt-get install postgresql-15" >&2; exit 1; }
 # PostgreSQL refuses to run as root: as root, its programs run as the package's postgres user, which owns the data.
@@ -151,7 +155,7 @@ counters() {
         (select coalesce(sum(calls), 0) from pg_stat_statements s where s.dbid = d.datid)
         from pg_stat_database d where datname = 'support'"
 }
-snapshot() { sleep 1.2; echo "$(counters) $(cpu_ticks "$APP_PID") $(cpu_ticks $(pg_pids))"; }
+snapshot() { sleep 1.2; echo "$(counters) $(cpu_ticks "$APP_PID") $(pg_cpu)"; }
 
 # background (pollers, sweepers) for as long as the test is expected to take, with the application idle
 IDLE=20
@@ -174,15 +178,18 @@ psql_at -d support -c "select round(calls::numeric / $(grep "^expected_count=" "
 
 log "pgbench TPC-B: scale $PGBENCH_SCALE, $CLIENTS clients, $PGBENCH_SECONDS s (application idle)"
 "$PG_BIN/pgbench" -h 127.0.0.1 -p "$PGPORT" -U postgres -i -q -s "$PGBENCH_SCALE" pgbench > "$RESULTS/pgbench-init.out" 2>&1
+b0=$(pg_cpu)
 "$PG_BIN/pgbench" -h 127.0.0.1 -p "$PGPORT" -U postgres -c "$CLIENTS" -j 2 -T "$PGBENCH_SECONDS" pgbench \
     > "$RESULTS/pgbench.out" 2>&1
+b1=$(pg_cpu)
 TPS=$(grep -E '^tps' "$RESULTS/pgbench.out" | head -1 | sed -E 's/tps = ([0-9.]+).*/\1/')
+TXNS=$(grep -E 'number of transactions actually processed' "$RESULTS/pgbench.out" | sed -E 's/.*: ([0-9]+).*/\1/')
 
 # ---- summary -------------------------------------------------------------------------------------------------------
 prop() { grep "^$1=" "$RESULTS/submit.properties" | cut -d= -f2-; }
 N=$(prop expected_count)
 awk -v s0="$s0" -v s1="$s1" -v i0="$i0" -v i1="$i1" -v secs="$(echo "$t1 - $t0" | bc)" -v idle="$IDLE" \
-    -v n="$N" -v hz="$CLK_TCK" -v tps="$TPS" -v rps="$(prop expected_rps)" 'BEGIN {
+    -v n="$N" -v hz="$CLK_TCK" -v tps="$TPS" -v b0="$b0" -v b1="$b1" -v txns="$TXNS" -v rps="$(prop expected_rps)" 'BEGIN {
     split(s0, a); split(s1, b); split(i0, c); split(i1, d)
     split("commits rollbacks inserted updated deleted statements jvm_cpu_ms pg_cpu_ms", name)
     printf "per submission (%d accepted in %.1f s; background measured idle for %d s and subtracted):\n", n, secs, idle
@@ -193,6 +200,9 @@ awk -v s0="$s0" -v s1="$s1" -v i0="$i0" -v i1="$i1" -v secs="$(echo "$t1 - $t0" 
     }
     printf "  row writes  %8.2f\n", ((b[3]-a[3]+b[4]-a[4]+b[5]-a[5]) - (d[3]-c[3]+d[4]-c[4]+d[5]-c[5]) * secs / idle) / n
     printf "submissions/s %s; pgbench TPC-B %s tps; ratio %.3f (target >= 0.25)\n", rps, tps, rps / tps
+    pgsub = ((b[8] - a[8]) - (d[8] - c[8]) * secs / idle) * 1000 / hz / n
+    pgtx = (b1 - b0) * 1000 / hz / txns
+    printf "PostgreSQL CPU: %.2f ms a submission, %.2f ms a TPC-B transaction: a database-bound submission rate of %.3f x pgbench\n", pgsub, pgtx, pgtx / pgsub
 }' | tee -a "$SUMMARY"
 say "latency: p50 $(prop p50_ms) ms, p95 $(prop p95_ms) ms, p99 $(prop p99_ms) ms; statuses $(prop statuses)"
 say "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -13,7 +13,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Moves recorded entries into the hash chain: woken after every commit that recorded some, on one thread of its own
- * per node, so that under load one pass chains the entries of many actions in one transaction; and every
+ * per node, passes at least {@value #PACE_MS} ms apart, so that under load one pass chains the entries of many actions
+ * in one transaction (an entry is chained within about that time); and every
  * {@value #SWEEP_MS} ms on every node, for entries whose node died before its pass or whose pass failed (the
  * database away, say). Passes of several nodes serialize on the chain's head.
  */
@@ -22,11 +23,14 @@ class AuditChainer {
 
     static final int BATCH = 500;
     static final long SWEEP_MS = 2000;
+    /** Passes start at least this far apart: under load, the actions of this time share one commit. */
+    static final long PACE_MS = 50;
 
     private static final Logger log = LoggerFactory.getLogger(AuditChainer.class);
 
     private final AuditTrail trail;
     private final AtomicBoolean queued = new AtomicBoolean();
+    private long lastPass;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "audit-chainer");
         t.setDaemon(true);
@@ -68,6 +72,17 @@ class AuditChainer {
     }
 
     private void pass() {
+        long wait = lastPass + PACE_MS - System.currentTimeMillis();
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait); // wakes meanwhile join this pass: they find it still queued
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+                queued.set(false);
+                return;
+            }
+        }
+        lastPass = System.currentTimeMillis();
         queued.set(false);
         try {
             while (trail.chainPending(BATCH) == BATCH) {
