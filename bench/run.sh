@@ -46,8 +46,8 @@ PGBENCH=$PG_BIN/pgbench
 [ -x "$PGBENCH" ] || PGBENCH=$(command -v pgbench)
 PSQL_BIN=$(command -v psql)
 
-RUN_ID=$(date -u +%Y%m%dT%H%M%SZ)
-RESULTS=$TARGET/results/$RUN_ID
+RUN_ID=${RUN_ID:-$(date -u +%Y%m%dT%H%M%SZ)}
+RESULTS=${RESULTS:-$TARGET/results/$RUN_ID}
 mkdir -p "$RESULTS" "$TARGET/logs"
 SUMMARY=$RESULTS/summary.txt
 JAR=""
@@ -154,6 +154,13 @@ open_dataset() {
             --support.synthetic-data.seed="$SEED" --support.synthetic-data.reports="$reports" \
             --support.synthetic-data.practitioners="$practitioners" \
             --support.synthetic-data.institutions="$institutions"
+        # readiness can turn UP before the loader (an ApplicationRunner) has finished: wait for its last line
+        local applog=$TARGET/logs/$label-$RUN_ID.log gen_deadline=$((SECONDS + GEN_TIMEOUT))
+        until grep -qE 'Synthetic test data: ([0-9]+ institutions.* in [0-9]+ ms|the database already)' "$applog"; do
+            kill -0 "$APP_PID" 2>/dev/null || { tail -50 "$applog" >&2; log "$label died while generating"; exit 1; }
+            [ $SECONDS -lt $gen_deadline ] || { log "$label: the generator has not finished after $GEN_TIMEOUT s"; exit 1; }
+            sleep 5
+        done
         local startup=$((SECONDS - t0))
         local n gen_ms
         n=$(psql_at -c "select count(*) from support_report")
@@ -505,4 +512,5 @@ say ""
 say "results and EXPLAIN output: $RESULTS"
 }
 
-main "$@"
+# bench/national.sh sources this file for its functions (RUN_SH_LIBRARY=1) and runs its own main
+[ "${RUN_SH_LIBRARY:-0}" = 1 ] || main "$@"
