@@ -22,7 +22,7 @@
 # Settings (environment): ONLY=all|generate|overlap|requests  NAT_REPORTS=10000000 NAT_PRACTITIONERS=400000
 #   NAT_INSTITUTIONS=33000  PGPORT_10M=26432 HTTP_10M=18196  PGPORT_10K=26433 HTTP_10K=18197
 #   CLIENT_SET=1,4,16  N=300 (timed requests a kind and client count)  MAX_SECONDS=20 (a kind and client count)
-#   SAMPLES=200 MISSES=50  STAT_N=20  OVERLAP_SECONDS=15  GEN_TIMEOUT=7200
+#   SAMPLES=200 MISSES=50  STAT_N=20  OVERLAP_SECONDS=15  GEN_TIMEOUT=7200  NAT_COMMIT=HEAD (the commit to build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 NATIONAL_ONLY=${ONLY:-all}
@@ -47,13 +47,15 @@ STAT_N=${STAT_N:-20}
 
 load() { uptime | sed 's/.*load average: //'; }
 
-# The jar of the LAST COMMIT (git archive HEAD, as bench/backoffice.sh: the working tree may be mid-edit), built under
-# bench/target/build-national; replaces run.sh's build(), which copies the working tree.
+# The jar of the LAST COMMIT (git archive HEAD, as bench/backoffice.sh: the working tree may be mid-edit; or of
+# NAT_COMMIT, for a "before" run), built under bench/target/build-national; replaces run.sh's build(), which copies
+# the working tree.
+NAT_COMMIT=$(git rev-parse --short "${NAT_COMMIT:-HEAD}")
 build() {
     local b=$TARGET/build-national t0=$SECONDS
-    log "building the jar of commit $(git -C "$ROOT" rev-parse --short HEAD) under $b"
+    log "building the jar of commit $NAT_COMMIT under $b"
     rm -rf "$b"; mkdir -p "$b"
-    git -C "$ROOT" archive HEAD pom.xml src/main | tar -x -C "$b"
+    git -C "$ROOT" archive "$NAT_COMMIT" pom.xml src/main | tar -x -C "$b"
     (cd "$b" && mvn -q -B -o -Dmaven.test.skip=true package) > "$TARGET/logs/build-national.log" 2>&1 || {
         cat "$TARGET/logs/build-national.log" >&2; exit 1; }
     JAR=$(ls "$b"/target/support-report-*.jar | grep -v -e plain -e original | head -1)
@@ -293,7 +295,7 @@ national_main() {
 build
 write_sql_scripts
 javac -d "$TARGET/loadgen" "$BENCH/src/NationalBench.java"
-say "national benchmark $RUN_ID on $(uname -n): nproc=$(nproc), RAM=$(free -g | awk '/^Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1), commit $(git rev-parse --short HEAD) ($(git log -1 --format=%s HEAD))"
+say "national benchmark $RUN_ID on $(uname -n): nproc=$(nproc), RAM=$(free -g | awk '/^Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1), commit $NAT_COMMIT ($(git log -1 --format=%s "$NAT_COMMIT"))"
 if [ "$ONLY" = generate ]; then
     say "load before generating: $(load)"
     open_dataset 10m "$NAT_REPORTS" "$NAT_PRACTITIONERS" "$NAT_INSTITUTIONS" "$PGPORT_10M" "$HTTP_10M"
