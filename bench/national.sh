@@ -19,7 +19,7 @@
 # only. Results: bench/target/results/national-<timestamp>/ (summary.txt, api.tsv, pages.tsv, statistics.tsv,
 # explain-*.txt, the overlap *.properties, samples.tsv).
 #
-# Settings (environment): ONLY=all|generate|overlap|requests  NAT_REPORTS=10000000 NAT_PRACTITIONERS=400000
+# Settings (environment): ONLY=all|generate|migrate|overlap|requests  NAT_REPORTS=10000000 NAT_PRACTITIONERS=400000
 #   NAT_INSTITUTIONS=33000  PGPORT_10M=26432 HTTP_10M=18196  PGPORT_10K=26433 HTTP_10K=18197
 #   CLIENT_SET=1,4,16  N=300 (timed requests a kind and client count)  MAX_SECONDS=20 (a kind and client count)
 #   SAMPLES=200 MISSES=50  STAT_N=20  OVERLAP_SECONDS=15  GEN_TIMEOUT=7200  NAT_COMMIT=HEAD (the commit to build)
@@ -304,6 +304,20 @@ if [ "$ONLY" = generate ]; then
     say "database size: $(psql_at -c "select pg_size_pretty(pg_database_size('postgres'))"); data dir on disk: $(du -sh "$DATA_DIR" | cut -f1)"
     stop_app "$APP_PID" "$DATA_DIR"
     say "data dir after stopping: $(du -sh "$DATA_DIR" | cut -f1); free on /: $(df -h / | awk 'NR==2{print $4}')"
+    return 0
+fi
+if [ "$ONLY" = migrate ]; then
+    # the commit's migrations on the 10 M dataset (Flyway runs them as the application starts), then VACUUM (ANALYZE)
+    local t0=$SECONDS
+    say "load before migrating: $(load)"
+    open_dataset 10m "$NAT_REPORTS" "$NAT_PRACTITIONERS" "$NAT_INSTITUTIONS" "$PGPORT_10M" "$HTTP_10M"
+    say "application ready (migrations done) after $((SECONDS - t0)) s; load $(load)"
+    grep -E 'Migrating schema|Successfully applied' "$TARGET/logs/10m-$RUN_ID.log" | sed 's/.*: //' | tee -a "$SUMMARY"
+    local t1=$SECONDS
+    psql_at -c "vacuum (analyze) support_report" > /dev/null
+    say "vacuum (analyze) support_report: $((SECONDS - t1)) s; database size $(psql_at -c "select pg_size_pretty(pg_database_size('postgres'))"); load $(load)"
+    stop_app "$APP_PID" "$DATA_DIR"
+    say "data dir: $(du -sh "$DATA_DIR" | cut -f1); free on /: $(df -h / | awk 'NR==2{print $4}')"
     return 0
 fi
 if [ "$ONLY" = all ] || [ "$ONLY" = overlap ]; then
