@@ -22,7 +22,7 @@
 # Settings (environment): ONLY=all|generate|migrate|overlap|requests  NAT_REPORTS=10000000 NAT_PRACTITIONERS=400000
 #   NAT_INSTITUTIONS=33000  PGPORT_10M=26432 HTTP_10M=18196  PGPORT_10K=26433 HTTP_10K=18197
 #   CLIENT_SET=1,4,16  N=300 (timed requests a kind and client count)  MAX_SECONDS=20 (a kind and client count)
-#   SAMPLES=200 MISSES=50  STAT_N=20  OVERLAP_SECONDS=15  GEN_TIMEOUT=7200  NAT_COMMIT=HEAD (the commit to build)
+#   SAMPLES=200 MISSES=50  SAMPLES_FROM=<an earlier run's samples.tsv>  API_KINDS/PAGE_KINDS=<regex>  STATS=1  STAT_N=20  OVERLAP_SECONDS=15  GEN_TIMEOUT=7200  NAT_COMMIT=HEAD (the commit to build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 NATIONAL_ONLY=${ONLY:-all}
@@ -279,6 +279,7 @@ national_explains() {
     c=$(param 'api institution' institution)
     explain "insurer FHIR, organization = $c" "$(names_sql "select r.* from (select r.* from support_report r where $IS and r.supported_institution = '$c' order by $IO limit 20 offset 0) r" "$IO")"
     explain "insurer FHIR, practitioner = $pnid" "$(names_sql "select r.* from (select r.* from support_report r where $IS and r.practitioner_id = (select id from practitioner where national_id = '$pnid') order by $IO limit 20 offset 0) r" "$IO")"
+    [ "${STATS:-1}" = 1 ] || return 0
     # statistics of the bureau (ReportStatistics.of, a bureau's scope: what it decides)
     local W="r.deciding_bureau = '$BUREAU' and r.case_number is not null"
     explain "statistics: by status" "select r.status as k, count(*) from support_report r where $W group by 1 order by 2 desc"
@@ -335,24 +336,30 @@ if [ "$ONLY" = all ] || [ "$ONLY" = overlap ]; then
     overlap_all 10m
 fi
 if [ "$ONLY" = all ] || [ "$ONLY" = requests ]; then
-    log "sampling the request values (bureau $BUREAU)"
-    make_samples
+    if [ -n "${SAMPLES_FROM:-}" ]; then
+        cp "$SAMPLES_FROM" "$RESULTS/samples.tsv"; log "request values from $SAMPLES_FROM"
+    else
+        log "sampling the request values (bureau $BUREAU)"
+        make_samples
+    fi
     log "$(wc -l < "$RESULTS/samples.tsv") requests sampled"
     say "reviewer $REVIEWER: queue $(psql_at -c "select count(*) from support_report where deciding_bureau = '$BUREAU' and queued_at is not null"), decides $(psql_at -c "select count(*) from support_report where deciding_bureau = '$BUREAU' and case_number is not null"), informed of $(psql_at -c "select count(*) from support_report where informed_bureau = '$BUREAU' and case_number is not null") filed reports"
     national_explains
     say ""; say "load before the API requests: $(load)"
     java -cp "$TARGET/loadgen" NationalBench --base "http://127.0.0.1:$HTTP_PORT" --requests "$RESULTS/samples.tsv" \
-        --kinds 'api .*' --clients "$CLIENT_SET" --n "$N" --max-seconds "$MAX_SECONDS" --out "$RESULTS/api.tsv" \
+        --kinds "${API_KINDS:-api .*}" --clients "$CLIENT_SET" --n "$N" --max-seconds "$MAX_SECONDS" --out "$RESULTS/api.tsv" \
         | tee -a "$SUMMARY" || say "(some API responses failed their checks)"
     say "load after the API requests: $(load)"
     java -cp "$TARGET/loadgen" NationalBench --base "http://127.0.0.1:$HTTP_PORT" --requests "$RESULTS/samples.tsv" \
-        --kinds 'page .*' --clients "$CLIENT_SET" --n "$N" --max-seconds "$MAX_SECONDS" --out "$RESULTS/pages.tsv" \
+        --kinds "${PAGE_KINDS:-page .*}" --clients "$CLIENT_SET" --n "$N" --max-seconds "$MAX_SECONDS" --out "$RESULTS/pages.tsv" \
         | tee -a "$SUMMARY" || say "(some page responses failed their checks)"
     say "load after the pages: $(load)"
+    if [ "${STATS:-1}" = 1 ]; then
     java -cp "$TARGET/loadgen" NationalBench --base "http://127.0.0.1:$HTTP_PORT" --requests "$RESULTS/samples.tsv" \
         --kinds 'statistics .*' --clients 1 --n "$STAT_N" --warmup 2 --warmup-all 2 --max-seconds 120 \
         --out "$RESULTS/statistics.tsv" | tee -a "$SUMMARY" || say "(some statistics responses failed)"
     say "load after the statistics: $(load)"
+    fi
 fi
 stop_app "$APP_PID" "$DATA_DIR"
 f() { [ -f "$RESULTS/$1.properties" ] && prop "$RESULTS/$1.properties" "$2" || echo "n/a"; }
