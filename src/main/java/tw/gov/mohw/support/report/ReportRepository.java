@@ -7,10 +7,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -122,10 +124,11 @@ class ReportRepository {
                     insert into support_report (case_number, approval_number, status, practitioner_id, home_institution,
                       supported_institution, deciding_bureau, informed_bureau, category, filed_by, acting_for,
                       in_force_revision, pending_revision, period_start, period_end, effective_end, cancelled_from,
-                      queued_at, submitted_at, idempotency_key, created_at, updated_at, version)
+                      queued_at, submitted_at, idempotency_key, created_at, updated_at, version, department_code,
+                      first_decided_at)
                     values (:case, :approval, :status, :practitioner, :home, :supported, :deciding, :informed,
                       :category, :filedBy, :actingFor, :inForce, :pending, :start, :end, :effectiveEnd, :cancelledFrom,
-                      :queuedAt, :submittedAt, :idem, :createdAt, :updatedAt, 1)
+                      :queuedAt, :submittedAt, :idem, :createdAt, :updatedAt, 1, :department, :firstDecided)
                     returning id""")
                     .params(common(report))
                     .param("practitioner", report.practitionerId())
@@ -145,7 +148,8 @@ class ReportRepository {
                       in_force_revision = :inForce, pending_revision = :pending, period_start = :start,
                       period_end = :end, effective_end = :effectiveEnd, cancelled_from = :cancelledFrom,
                       queued_at = :queuedAt, submitted_at = :submittedAt, updated_at = :updatedAt,
-                      deciding_bureau = :deciding, informed_bureau = :informed, version = version + 1
+                      deciding_bureau = :deciding, informed_bureau = :informed, version = version + 1,
+                      department_code = :department, first_decided_at = coalesce(first_decided_at, :firstDecided)
                     where id = :id and version = :version""")
                     .params(common(report)).param("id", id).param("version", report.version()).update();
             if (rows != 1) {
@@ -203,8 +207,16 @@ class ReportRepository {
         p.put("queuedAt", utc(report.queuedAt()));
         p.put("submittedAt", utc(report.submittedAt()));
         p.put("updatedAt", utc(report.updatedAt()));
+        // kept on the row for the statistics (V27): the in-force department, and the first decision, once made
+        p.put("department", report.inForce().particulars().departmentCode());
+        p.put("firstDecided", utc(report.newTransitions().stream().filter(t -> FIRST_DECISIONS.contains(t.action()))
+                .map(Transition::at).min(Instant::compareTo).orElse(null)));
         return p;
     }
+
+    /** The actions whose first one ends a report's first review (ReportStatistics' review time). */
+    private static final Set<Action> FIRST_DECISIONS = EnumSet.of(Action.APPROVE, Action.RETURN,
+            Action.REJECT);
 
     static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);

@@ -38,32 +38,37 @@ public class ReportStatistics {
         // who scopes statistics is ReportPolicy's; it needs no person behind the actor
         ReportPolicy.Scope scope = ReportPolicy.statisticsOf(new ReportPolicy.Who(actor, -1));
         String where = scope.where();
+        // Every figure from the report rows alone (V27 keeps the department and the first decision on them), so a
+        // bureau's statistics are read from its status index, without the revisions and transitions; the names
+        // are joined to the counts, not to the rows.
         List<Counts> counts = List.of(
                 counts("status", "select r.status as k, count(*) from support_report r where " + where
                         + " group by 1 order by 2 desc", scope),
                 counts("category", "select r.category as k, count(*) from support_report r where " + where
                         + " group by 1 order by 2 desc", scope),
                 counts("profession", """
-                        select pf.name_zh as k, count(*) from support_report r
-                          join practitioner p on p.id = r.practitioner_id join profession pf on pf.code = p.profession_code
-                         where %s group by 1 order by 2 desc limit 15""".formatted(where), scope),
+                        select pf.name_zh as k, sum(x.n) from (
+                               select r.practitioner_id, count(*) n from support_report r where %s group by 1) x
+                          join practitioner p on p.id = x.practitioner_id join profession pf on pf.code = p.profession_code
+                         group by 1 order by 2 desc limit 15""".formatted(where), scope),
                 counts("department", """
-                        select d.name_zh as k, count(*) from support_report r
-                          join report_revision v on v.report_id = r.id and v.revision_no = r.in_force_revision
-                          join department d on d.code = v.department_code
-                         where %s group by 1 order by 2 desc limit 15""".formatted(where), scope),
+                        select d.name_zh as k, x.n from (
+                               select r.department_code, count(*) n from support_report r where %s group by 1) x
+                          join department d on d.code = x.department_code
+                         order by 2 desc limit 15""".formatted(where), scope),
                 counts("month", """
                         select to_char(r.submitted_at at time zone 'Asia/Taipei', 'YYYY-MM') as k, count(*)
                           from support_report r where %s and r.submitted_at is not null
                          group by 1 order by 1 desc limit 12""".formatted(where), scope));
         long total = counts.get(0).rows().values().stream().mapToLong(Long::longValue).sum();
+        // the time to the first approval, return or rejection, of every report decided at least once
         var review = jdbc.sql("""
                 select count(*), percentile_cont(0.5) within group (order by seconds),
                        percentile_cont(0.9) within group (order by seconds)
-                  from (select extract(epoch from min(t.at) - r.submitted_at) as seconds
-                          from support_report r join report_transition t on t.report_id = r.id
-                         where %s and t.action in ('APPROVE', 'RETURN', 'REJECT') and r.submitted_at is not null
-                         group by r.id, r.submitted_at) firsts""".formatted(where))
+                  from (select extract(epoch from r.first_decided_at - r.submitted_at) as seconds
+                          from support_report r
+                         where %s and r.first_decided_at is not null and r.submitted_at is not null) firsts"""
+                        .formatted(where))
                 .params(scope.params())
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getObject(2), rs.getObject(3)}).single();
         return new Statistics(actor.isBureauStaff() ? actor.bureauCode() : "national", total, counts,

@@ -992,7 +992,14 @@ final class Generator {
         }
         b.append("\t\\N\t");
         instant(b, created).append('\t');
-        instant(b, updated).append("\t1\n");
+        instant(b, updated).append("\t1\t").append(d.department).append('\t');
+        // the first approval, return or rejection (V27): withdrawn ones were never decided
+        if (decided != 0 && status != ReportStatus.WITHDRAWN) {
+            instant(b, decided);
+        } else {
+            b.append("\\N");
+        }
+        b.append('\n');
         done(Table.SUPPORT_REPORT);
 
         String state = status == ReportStatus.CANCELLED ? "APPROVED" : status.name();

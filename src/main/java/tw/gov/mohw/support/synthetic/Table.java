@@ -12,7 +12,7 @@ enum Table {
     SUPPORT_REPORT("support_report (id, case_number, approval_number, status, practitioner_id, home_institution,"
             + " supported_institution, deciding_bureau, informed_bureau, category, filed_by, acting_for, in_force_revision,"
             + " pending_revision, period_start, period_end, effective_end, cancelled_from, queued_at, submitted_at,"
-            + " idempotency_key, created_at, updated_at, version)"),
+            + " idempotency_key, created_at, updated_at, version, department_code, first_decided_at)"),
     REPORT_REVISION("report_revision (report_id, revision_no, state, department_code, content, period_start,"
             + " period_end, schedule, approval_number, created_at)"),
     REPORT_TRANSITION("report_transition (report_id, action, from_status, to_status, revision_no, actor, acting_for,"
