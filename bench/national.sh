@@ -22,7 +22,7 @@
 # Settings (environment): ONLY=all|generate|migrate|overlap|requests  NAT_REPORTS=10000000 NAT_PRACTITIONERS=400000
 #   NAT_INSTITUTIONS=33000  PGPORT_10M=26432 HTTP_10M=18196  PGPORT_10K=26433 HTTP_10K=18197
 #   CLIENT_SET=1,4,16  N=300 (timed requests a kind and client count)  MAX_SECONDS=20 (a kind and client count)
-#   SAMPLES=200 MISSES=50  SAMPLES_FROM=<an earlier run's samples.tsv>  API_KINDS/PAGE_KINDS=<regex>  STATS=1  STAT_N=20  OVERLAP_SECONDS=15  GEN_TIMEOUT=7200  NAT_COMMIT=HEAD (the commit to build)
+#   SAMPLES=200 MISSES=50  SAMPLES_FROM=<an earlier run's samples.tsv>  API_KINDS/PAGE_KINDS=<regex>  REQUESTS=1 (0: no API or page requests)  STATS=1  STAT_N=20  OVERLAP_SECONDS=15  GEN_TIMEOUT=7200  NAT_COMMIT=HEAD (the commit to build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 NATIONAL_ONLY=${ONLY:-all}
@@ -193,7 +193,9 @@ SQL
 }
 
 # EXPLAIN (ANALYZE, BUFFERS) of each query kind, as ReportQueries / ReportStatistics / the FHIR search issue it at the
-# time of writing (if they change, change this with them), with the first value sampled for each kind.
+# time of writing (if they change, change this with them), with the first value sampled for each kind. Written for
+# the last commit (ids first, then the page's rows; statistics from the report rows, V27): a run of an older commit
+# (NAT_COMMIT) explains these statements, not the ones that commit issued.
 ARM1() { printf '%s' "r.deciding_bureau = '$BUREAU' and r.case_number is not null"; }
 ARM2() { printf '%s' "r.informed_bureau = '$BUREAU' and r.case_number is not null"; }
 LATEST="r.created_at desc, r.id desc"
@@ -205,12 +207,13 @@ names_sql() {
   join institution s on s.code = r.supported_institution
  order by $2"
 }
-bureau_page_sql() {  # <filter> <offset>
+bureau_page_sql() {  # <filter> <offset>: the arms read ids and the sort key only, the page's rows by id afterwards
     local lim=$(( $2 + 20 ))
-    names_sql "select r.* from ((select r.* from support_report r where $(ARM1) and $1 order by $LATEST limit $lim)
-  union all (select r.* from support_report r where $(ARM2) and $1 order by $LATEST limit $lim)) r
-  order by $LATEST limit 20 offset $2" "$LATEST"
+    names_sql "$(by_id "select r.id from ((select r.id, r.created_at from support_report r where $(ARM1) and $1 order by $LATEST limit $lim)
+  union all (select r.id, r.created_at from support_report r where $(ARM2) and $1 order by $LATEST limit $lim)) r
+  order by $LATEST limit 20 offset $2")" "$LATEST"
 }
+by_id() { printf '%s' "select r.* from support_report r where r.id in ($1)"; }
 bureau_count_sql() {
     printf '%s' "select count(*) from (select 1 from ((select 1 from support_report r where $(ARM1) and $1 limit 10001)
   union all (select 1 from support_report r where $(ARM2) and $1 limit 10001)) r limit 10001) capped"
@@ -230,19 +233,19 @@ national_explains() {
     {
     echo "-- 10 M: bureau $BUREAU (largest queue); values: the first sampled for each kind ($RESULTS/samples.tsv)"
     pnid=$(awk -F'\t' '$1 == "api person'"'"'s reports" {sub("practitioner:", "", $3); print $3; exit}' "$RESULTS/samples.tsv")
-    explain "a person's reports, as the person ($pnid)" "$(names_sql "select r.* from support_report r
+    explain "a person's reports, as the person ($pnid)" "$(names_sql "$(by_id "select r.id from support_report r
   where r.practitioner_id = (select id from practitioner where national_id = '$pnid')
     and r.practitioner_id = (select id from practitioner where national_id = '$pnid')
-  order by $LATEST limit 20 offset 0" "$LATEST")"
-    explain "queue, page 1" "$(names_sql "select r.* from support_report r where $Q order by $QORDER limit 20 offset 0" "$QORDER")"
+  order by $LATEST limit 20 offset 0")" "$LATEST")"
+    explain "queue, page 1" "$(names_sql "$(by_id "select r.id from support_report r where $Q order by $QORDER limit 20 offset 0")" "$QORDER")"
     explain "queue, its total (capped)" "select count(*) from (select 1 from support_report r where $Q limit 10001) capped"
-    explain "queue, page 500 (offset 9,980)" "$(names_sql "select r.* from support_report r where $Q order by $QORDER limit 20 offset 9980" "$QORDER")"
-    explain "queue, page 5,000 over the API (offset 99,980)" "$(names_sql "select r.* from support_report r where $Q order by $QORDER limit 20 offset 99980" "$QORDER")"
+    explain "queue, page 500 (offset 9,980)" "$(names_sql "$(by_id "select r.id from support_report r where $Q order by $QORDER limit 20 offset 9980")" "$QORDER")"
+    explain "queue, page 5,000 over the API (offset 99,980)" "$(names_sql "$(by_id "select r.id from support_report r where $Q order by $QORDER limit 20 offset 99980")" "$QORDER")"
     explain "bureau list, no filter" "$(bureau_page_sql "$FILED" 0)"
     explain "bureau list, no filter: its total" "$(bureau_count_sql "$FILED")"
     explain "bureau list, page 500" "$(bureau_page_sql "$FILED" 9980)"
-    explain "副知, page 1" "$(names_sql "select r.* from support_report r where $(ARM2) order by $LATEST limit 20 offset 0" "$LATEST")"
-    explain "副知, page 500" "$(names_sql "select r.* from support_report r where $(ARM2) order by $LATEST limit 20 offset 9980" "$LATEST")"
+    explain "副知, page 1" "$(names_sql "$(by_id "select r.id from support_report r where $(ARM2) order by $LATEST limit 20 offset 0")" "$LATEST")"
+    explain "副知, page 500" "$(names_sql "$(by_id "select r.id from support_report r where $(ARM2) order by $LATEST limit 20 offset 9980")" "$LATEST")"
     explain "副知: its total" "select count(*) from (select 1 from support_report r where $(ARM2) limit 10001) capped"
     t=$(param 'api national ID' practitioner)
     explain "national ID = $t" "$(bureau_page_sql "$FILED and r.practitioner_id = (select id from practitioner where national_id = '$t')" 0)"
@@ -269,25 +272,25 @@ national_explains() {
     c=$(param 'api bureau filter' bureau)
     explain "bureau filter = $c" "$(bureau_page_sql "$FILED and (r.deciding_bureau = '$c' or r.informed_bureau = '$c')" 0)"
     explain "bureau filter = $c: its total" "$(bureau_count_sql "$FILED and (r.deciding_bureau = '$c' or r.informed_bureau = '$c')")"
-    explain "ministry list, no filter" "$(names_sql "select r.* from (select r.* from support_report r where r.case_number is not null order by $LATEST limit 20 offset 0) r" "$LATEST")"
+    explain "ministry list, no filter" "$(names_sql "$(by_id "select r.id from support_report r where r.case_number is not null order by $LATEST limit 20 offset 0")" "$LATEST")"
     explain "ministry list: its total" "select count(*) from (select 1 from (select 1 from support_report r where r.case_number is not null) r limit 10001) capped"
     # the insurer's FHIR search (ApprovedSupport: status APPROVED, supported institution only, by period_start)
     local IS="r.approval_number is not null and r.status in ('APPROVED')" IO="r.period_start asc, r.id asc"
-    explain "insurer FHIR, no parameter (page 1)" "$(names_sql "select r.* from (select r.* from support_report r where $IS order by $IO limit 20 offset 0) r" "$IO")"
-    explain "insurer FHIR, date=today" "$(names_sql "select r.* from (select r.* from support_report r where $IS and r.period_end >= current_date and r.period_start <= current_date order by $IO limit 20 offset 0) r" "$IO")"
+    explain "insurer FHIR, no parameter (page 1)" "$(names_sql "$(by_id "select r.id from support_report r where $IS order by $IO limit 20 offset 0")" "$IO")"
+    explain "insurer FHIR, date=today" "$(names_sql "$(by_id "select r.id from support_report r where $IS and r.period_end >= current_date and r.period_start <= current_date order by $IO limit 20 offset 0")" "$IO")"
     explain "insurer FHIR, date=today: its total" "select count(*) from (select 1 from (select 1 from support_report r where $IS and r.period_end >= current_date and r.period_start <= current_date) r limit 10001) capped"
     c=$(param 'api institution' institution)
-    explain "insurer FHIR, organization = $c" "$(names_sql "select r.* from (select r.* from support_report r where $IS and r.supported_institution = '$c' order by $IO limit 20 offset 0) r" "$IO")"
-    explain "insurer FHIR, practitioner = $pnid" "$(names_sql "select r.* from (select r.* from support_report r where $IS and r.practitioner_id = (select id from practitioner where national_id = '$pnid') order by $IO limit 20 offset 0) r" "$IO")"
+    explain "insurer FHIR, organization = $c" "$(names_sql "$(by_id "select r.id from support_report r where $IS and r.supported_institution = '$c' order by $IO limit 20 offset 0")" "$IO")"
+    explain "insurer FHIR, practitioner = $pnid" "$(names_sql "$(by_id "select r.id from support_report r where $IS and r.practitioner_id = (select id from practitioner where national_id = '$pnid') order by $IO limit 20 offset 0")" "$IO")"
     [ "${STATS:-1}" = 1 ] || return 0
     # statistics of the bureau (ReportStatistics.of, a bureau's scope: what it decides)
     local W="r.deciding_bureau = '$BUREAU' and r.case_number is not null"
     explain "statistics: by status" "select r.status as k, count(*) from support_report r where $W group by 1 order by 2 desc"
     explain "statistics: by category" "select r.category as k, count(*) from support_report r where $W group by 1 order by 2 desc"
-    explain "statistics: by profession" "select pf.name_zh as k, count(*) from support_report r join practitioner p on p.id = r.practitioner_id join profession pf on pf.code = p.profession_code where $W group by 1 order by 2 desc limit 15"
-    explain "statistics: by department" "select d.name_zh as k, count(*) from support_report r join report_revision v on v.report_id = r.id and v.revision_no = r.in_force_revision join department d on d.code = v.department_code where $W group by 1 order by 2 desc limit 15"
+    explain "statistics: by profession" "select pf.name_zh as k, sum(x.n) from (select r.practitioner_id, count(*) n from support_report r where $W group by 1) x join practitioner p on p.id = x.practitioner_id join profession pf on pf.code = p.profession_code group by 1 order by 2 desc limit 15"
+    explain "statistics: by department" "select d.name_zh as k, x.n from (select r.department_code, count(*) n from support_report r where $W group by 1) x join department d on d.code = x.department_code order by 2 desc limit 15"
     explain "statistics: by month" "select to_char(r.submitted_at at time zone 'Asia/Taipei', 'YYYY-MM') as k, count(*) from support_report r where $W and r.submitted_at is not null group by 1 order by 1 desc limit 12"
-    explain "statistics: review time" "select count(*), percentile_cont(0.5) within group (order by seconds), percentile_cont(0.9) within group (order by seconds) from (select extract(epoch from min(t.at) - r.submitted_at) as seconds from support_report r join report_transition t on t.report_id = r.id where $W and t.action in ('APPROVE', 'RETURN', 'REJECT') and r.submitted_at is not null group by r.id, r.submitted_at) firsts"
+    explain "statistics: review time" "select count(*), percentile_cont(0.5) within group (order by seconds), percentile_cont(0.9) within group (order by seconds) from (select extract(epoch from r.first_decided_at - r.submitted_at) as seconds from support_report r where $W and r.first_decided_at is not null and r.submitted_at is not null) firsts"
     } > "$out" 2>&1
     log "EXPLAIN output: $out"
 }
@@ -345,6 +348,7 @@ if [ "$ONLY" = all ] || [ "$ONLY" = requests ]; then
     log "$(wc -l < "$RESULTS/samples.tsv") requests sampled"
     say "reviewer $REVIEWER: queue $(psql_at -c "select count(*) from support_report where deciding_bureau = '$BUREAU' and queued_at is not null"), decides $(psql_at -c "select count(*) from support_report where deciding_bureau = '$BUREAU' and case_number is not null"), informed of $(psql_at -c "select count(*) from support_report where informed_bureau = '$BUREAU' and case_number is not null") filed reports"
     national_explains
+    if [ "${REQUESTS:-1}" = 1 ]; then
     say ""; say "load before the API requests: $(load)"
     java -cp "$TARGET/loadgen" NationalBench --base "http://127.0.0.1:$HTTP_PORT" --requests "$RESULTS/samples.tsv" \
         --kinds "${API_KINDS:-api .*}" --clients "$CLIENT_SET" --n "$N" --max-seconds "$MAX_SECONDS" --out "$RESULTS/api.tsv" \
@@ -354,6 +358,7 @@ if [ "$ONLY" = all ] || [ "$ONLY" = requests ]; then
         --kinds "${PAGE_KINDS:-page .*}" --clients "$CLIENT_SET" --n "$N" --max-seconds "$MAX_SECONDS" --out "$RESULTS/pages.tsv" \
         | tee -a "$SUMMARY" || say "(some page responses failed their checks)"
     say "load after the pages: $(load)"
+    fi
     if [ "${STATS:-1}" = 1 ]; then
     java -cp "$TARGET/loadgen" NationalBench --base "http://127.0.0.1:$HTTP_PORT" --requests "$RESULTS/samples.tsv" \
         --kinds 'statistics .*' --clients 1 --n "$STAT_N" --warmup 2 --warmup-all 2 --max-seconds 120 \
