@@ -21,8 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>Each entry's hash is SHA-256 over the previous entry's hash and the entry's own fields; {@code audit_head}
  * holds the newest id and hash, so removing the newest entries is found too.
  *
- * <p>An action {@linkplain #record records} its entries in its own transaction, into {@code audit_inbox}: one insert,
- * no lock, so the entry exists exactly when the action does. {@link AuditChainer} then moves them into the chain
+ * <p>An action writes its entries ({@link #record}) in its own transaction, into {@code audit_inbox}: one insert, no
+ * lock, so the entry exists exactly when the action does. {@link AuditChainer} then moves them into the chain
  * ({@link #chainPending}), many in one transaction: appends serialize on the head row, and a batch takes it once.
  */
 @Service
