@@ -195,8 +195,8 @@ class NotificationsTest {
         }
         assertThat(sent(batch)).as("leased by the dead node: nobody else sends them yet").isZero();
 
-        jdbc.sql("update notification set next_attempt_at = ? where id in (:ids)".replace(":ids",
-                String.join(",", batch.stream().map(String::valueOf).toList()))).param(now).update();
+        jdbc.sql("update notification set next_attempt_at = :now where id in (:ids)").param("now", now)
+                .param("ids", batch).update();
         await().atMost(Duration.ofSeconds(15)).until(() -> sent(batch) == batch.size());
 
         var provider = jdbc.sql("select reference, count(*) delivered, sum(handed_over) handed from simulated_message "
